@@ -71,6 +71,10 @@ public sealed class YamlMapping : YamlNode
 
     public bool ContainsKey(string key) => _index.ContainsKey(key);
 
+    /// <summary>An empty mapping at the start of <paramref name="file"/>, for a file with no configuration.</summary>
+    public static YamlMapping Empty(SyntaxFile file)
+        => new(file, new TextSpan(0, 0), null, ImmutableArray<YamlEntry>.Empty, ImmutableArray<YamlEntry>.Empty, isFlow: false, isSynthetic: true);
+
     /// <summary>A composed mapping that keeps <paramref name="origin"/>'s place for its own span.</summary>
     public static YamlMapping Compose(YamlNode origin, ImmutableArray<YamlEntry> entries)
         => new(origin.File, origin.Span, origin is YamlMapping m ? m.Tag : null, entries, entries, origin is YamlMapping { IsFlow: true }, isSynthetic: true);

@@ -549,7 +549,14 @@ internal sealed class YamlTreeBuilder
         {
             var start = Pos(Start);
             var last = _lastChildEnd >= 0 ? _lastChildEnd : start;
-            var stop = IsFlow ? Math.Max(last, Pos(end)) : last;
+            var stop = last;
+            if (IsFlow)
+            {
+                // YamlDotNet's end mark of a flow collection sits on its closing bracket, not after it.
+                var close = Math.Min(Pos(end), builder._text.Length);
+                stop = Math.Max(last, close < builder._text.Length && builder._text[close] is ']' or '}' ? close + 1 : close);
+            }
+
             stop = Math.Max(start, Math.Min(stop, builder._text.Length));
             return TextSpan.FromBounds(start, builder.TrimEnd(start, stop));
         }

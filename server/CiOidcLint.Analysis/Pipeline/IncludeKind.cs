@@ -1,0 +1,10 @@
+namespace CiOidcLint.Analysis.Pipeline;
+
+public enum IncludeKind
+{
+    Local,
+    Project,
+    Remote,
+    Template,
+    Component,
+}
