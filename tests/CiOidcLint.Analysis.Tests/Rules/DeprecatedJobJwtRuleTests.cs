@@ -1,0 +1,89 @@
+using CiOidcLint.Analysis.Tests.Support;
+
+namespace CiOidcLint.Analysis.Tests.Rules;
+
+public sealed class DeprecatedJobJwtRuleTests
+{
+    [Fact]
+    public void Every_form_of_reference_in_every_place_is_reported()
+    {
+        Annotated.Verify(@"
+variables:
+  GLOBAL_JWT: $CI_JOB_JWT
+#             ^^^^^^^^^^^ CIOL001 'CI_JOB_JWT'
+workflow:
+  rules:
+    - if: $CI_JOB_JWT_V1 != null
+#         ^^^^^^^^^^^^^^ CIOL001
+job:
+  variables:
+    TOKEN: ${CI_JOB_JWT_V2}
+#          ^^^^^^^^^^^^^^^^ CIOL001 'CI_JOB_JWT_V2'
+  secrets:
+    DB:
+      vault: db/password@kv
+      token: $CI_JOB_JWT_V2
+#            ^^^^^^^^^^^^^^ CIOL001
+  script:
+    - vault write auth/jwt/login role=app jwt=""$CI_JOB_JWT_V2""
+#                                              ^^^^^^^^^^^^^^ CIOL001
+windows:
+  script:
+    - echo %CI_JOB_JWT%
+#          ^^^^^^^^^^^^ CIOL001
+    - Write-Output $env:CI_JOB_JWT_V2
+#                  ^^^^^^^^^^^^^^^^^^ CIOL001
+");
+    }
+
+    [Fact]
+    public void Longer_names_and_escaped_dollars_are_not_references()
+    {
+        Annotated.Verify(@"
+job:
+  variables:
+    A: $CI_JOB_JWT_FOO
+    B: $$CI_JOB_JWT
+  script:
+    - echo $MY_CI_JOB_JWT
+");
+    }
+
+    [Fact]
+    public void A_reference_in_a_template_is_reported_once_naming_every_job()
+    {
+        var findings = Annotated.Verify(@"
+.login:
+  before_script:
+    - vault login -method=jwt jwt=$CI_JOB_JWT_V2
+#                                 ^^^^^^^^^^^^^^ CIOL001 in jobs 'a', 'b'
+a:
+  extends: .login
+  script: [x]
+b:
+  extends: .login
+  script: [y]
+");
+        Assert.Equal(new[] { "a", "b" }, findings.Single("CIOL001").Jobs);
+    }
+
+    [Fact]
+    public void A_reference_inside_a_folded_block_maps_to_its_line()
+    {
+        Annotated.Verify(@"
+job:
+  script:
+    - >
+      curl --header ""Authorization: Bearer
+      $CI_JOB_JWT"" https://example.org
+#     ^^^^^^^^^^^ CIOL001
+");
+    }
+
+    [Fact]
+    public void Deprecation_is_tagged()
+    {
+        var findings = Annotated.Verify("job:\n  script: [echo $CI_JOB_JWT]\n#               ^^^^^^^^^^^ CIOL001\n");
+        Assert.Contains("Deprecated", findings.Single("CIOL001").Diagnostic.Descriptor.CustomTags);
+    }
+}

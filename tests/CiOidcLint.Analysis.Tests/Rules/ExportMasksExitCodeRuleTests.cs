@@ -1,0 +1,89 @@
+using CiOidcLint.Analysis.Tests.Support;
+
+namespace CiOidcLint.Analysis.Tests.Rules;
+
+public sealed class ExportMasksExitCodeRuleTests
+{
+    [Fact]
+    public void Declaring_builtins_with_a_substitution_are_reported()
+    {
+        Annotated.Verify(@"
+job:
+  script:
+    - export AWS_CREDS=$(aws sts assume-role-with-web-identity --role-arn $ROLE)
+#     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ CIOL004 'export AWS_CREDS=$(aws sts …)' hides a failure of 'aws sts': the job goes on with an empty AWS_CREDS
+    - local TOKEN=`vault write -field=token auth/jwt/login`
+#     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ CIOL004 'vault write'
+    - readonly A=""$(gcloud auth print-access-token)""
+#     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ CIOL004 'gcloud auth'
+    - declare -x B=$(az account get-access-token)
+#     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ CIOL004 empty B
+    - typeset C=prefix-$(cat token.txt)
+#     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ CIOL004 'cat'
+");
+    }
+
+    [Fact]
+    public void Harmless_substitutions_and_split_assignments_are_not_reported()
+    {
+        Annotated.Verify(@"
+job:
+  script:
+    - export DIR=$(pwd)
+    - export NOW=""$(date +%s)""
+    - export NAME=$(basename ""$CI_PROJECT_DIR"")
+    - export PLAIN=value
+    - export FROM_VAR=""$OTHER""
+    - CREDS=$(aws sts get-caller-identity)
+    - export CREDS
+    - export $(printf ""AWS_ACCESS_KEY_ID=%s AWS_SECRET_ACCESS_KEY=%s"" $aws_sts_output)
+    - echo ""export X=$(not-a-command)""
+");
+    }
+
+    [Fact]
+    public void Export_of_a_substitution_that_runs_a_command_is_reported()
+    {
+        Annotated.Verify(@"
+job:
+  script:
+    - export $(printf ""AWS_ACCESS_KEY_ID=%s"" $(aws sts assume-role-with-web-identity --output text))
+#     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ CIOL004 without the variables
+");
+    }
+
+    [Fact]
+    public void Lines_inside_literal_blocks_and_compound_commands_are_checked()
+    {
+        Annotated.Verify(@"
+job:
+  script:
+    - |
+      echo start
+      if true; then
+        export VAULT_TOKEN=$(vault write -field=token auth/jwt/login role=app jwt=$VAULT_ID_TOKEN)
+#       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ CIOL004 'vault write'
+      fi
+  id_tokens:
+    VAULT_ID_TOKEN: { aud: https://vault.example.org }
+");
+    }
+
+    [Fact]
+    public void A_template_line_is_reported_once_for_every_job_using_it()
+    {
+        var findings = Annotated.Verify(@"
+.login:
+  before_script:
+    - export TOKEN=$(vault write -field=token auth/jwt/login)
+#     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ CIOL004 in jobs 'a', 'b'
+a:
+  extends: .login
+  script: [x]
+b:
+  extends: .login
+  script: [x]
+");
+        Assert.Single(findings.All);
+    }
+}

@@ -1,0 +1,66 @@
+using CiOidcLint.Analysis.Tests.Support;
+
+namespace CiOidcLint.Analysis.Tests.Rules;
+
+public sealed class IdTokenMissingAudRuleTests
+{
+    [Fact]
+    public void Tokens_without_a_usable_aud_are_reported_at_the_token()
+    {
+        Annotated.Verify(@"
+job:
+  id_tokens:
+    NO_VALUE:
+#   ^^^^^^^^ CIOL002 has no value
+    EMPTY_MAP: {}
+#   ^^^^^^^^^ CIOL002 has no 'aud'
+    NULL_AUD:
+#   ^^^^^^^^ CIOL002 empty 'aud'
+      aud:
+    EMPTY_AUD:
+#   ^^^^^^^^^ CIOL002 empty 'aud'
+      aud: ''
+    EMPTY_LIST:
+#   ^^^^^^^^^^ CIOL002 empty 'aud' list
+      aud: []
+    GOOD:
+      aud: https://vault.example.org
+    GOOD_LIST:
+      aud: [a, b]
+  script: [echo $GOOD $GOOD_LIST]
+");
+    }
+
+    [Fact]
+    public void Default_and_unused_templates_are_checked_too()
+    {
+        Annotated.Verify(@"
+default:
+  id_tokens:
+    DEFAULT_TOKEN: {}
+#   ^^^^^^^^^^^^^ CIOL002 in job 'job'
+.unused:
+  id_tokens:
+    TEMPLATE_TOKEN:
+#   ^^^^^^^^^^^^^^ CIOL002 in template '.unused'
+job:
+  script: [x]
+");
+    }
+
+    [Fact]
+    public void A_template_completed_by_its_job_is_fine()
+    {
+        Annotated.Verify(@"
+.base:
+  id_tokens:
+    TOKEN: {}
+job:
+  extends: .base
+  id_tokens:
+    TOKEN:
+      aud: https://example.org
+  script: [x]
+");
+    }
+}
