@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Runs every test of the project, the way CI does (.ci/run calls this).
+# Usage: scripts/test.sh
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+echo "== build"
+dotnet build CiOidcLint.sln -c Release --nologo -v q
+
+echo "== publish the CLI the tests run as a process"
+publish_dir="$root/artifacts/cli"
+dotnet publish server/CiOidcLint.Cli -c Release -o "$publish_dir" --nologo -v q
+export CIOIDCLINT_CLI="$publish_dir/cioidclint.dll"
+
+echo "== .NET tests"
+log="$(mktemp)"
+set +e
+dotnet test CiOidcLint.sln -c Release --no-build --nologo 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+
+# One plain closing line over all test assemblies.
+awk '
+  /(Passed|Failed)! +- +Failed: / {
+    gsub(/,/, "");
+    for (i = 1; i <= NF; i++) {
+      if ($i == "Failed:") f += $(i + 1);
+      if ($i == "Passed:") p += $(i + 1);
+      if ($i == "Skipped:") s += $(i + 1);
+    }
+  }
+  END { printf "dotnet: %d passed, %d failed, %d skipped\n", p, f, s }
+' "$log"
+rm -f "$log"
+exit "$status"

@@ -1,0 +1,159 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using CiOidcLint.Analysis.Configuration;
+using CiOidcLint.Analysis.Engine;
+using CiOidcLint.Analysis.Pipeline;
+using CiOidcLint.Analysis.Workspace;
+using CiOidcLint.Cli.Output;
+using Microsoft.CodeAnalysis;
+
+namespace CiOidcLint.Cli;
+
+/// <summary>Runs a check: finds the repository, builds its pipelines, filters and prints the findings.</summary>
+internal sealed class CheckRunner
+{
+    /// <summary>Folders never searched for pipeline files when a folder is named.</summary>
+    private static readonly HashSet<string> SkippedFolders = new(StringComparer.Ordinal) { ".git", "node_modules", "bin", "obj", "vendor" };
+
+    private readonly TextWriter _stdout;
+    private readonly TextWriter _stderr;
+    private readonly string _currentDirectory;
+
+    public CheckRunner(TextWriter stdout, TextWriter stderr, string currentDirectory)
+    {
+        _stdout = stdout;
+        _stderr = stderr;
+        _currentDirectory = Path.GetFullPath(currentDirectory);
+    }
+
+    public int Run(CheckOptions options)
+    {
+        var root = RepositoryLocator.FindRoot(_currentDirectory);
+        var fileSystem = new PhysicalFileSystem(root);
+        var files = new List<string>();
+        var folders = new List<string>();
+        foreach (var path in options.Paths)
+        {
+            var full = Path.GetFullPath(Path.Combine(_currentDirectory, path));
+            var repositoryPath = fileSystem.ToRepositoryPath(full)
+                ?? throw new UsageException($"'{path}' is outside the repository at {root}");
+            if (File.Exists(full))
+            {
+                files.Add(repositoryPath);
+            }
+            else if (Directory.Exists(full))
+            {
+                folders.Add(repositoryPath);
+            }
+            else
+            {
+                throw new UsageException($"cannot read '{path}': no such file or folder");
+            }
+        }
+
+        if (options.Paths.Count == 0 && !File.Exists(fileSystem.ToFullPath(RepositoryAnalysis.RootPipelinePath)))
+        {
+            throw new UsageException($"no {RepositoryAnalysis.RootPipelinePath} at the repository root {root}; name the files to check");
+        }
+
+        var standalone = files.Concat(folders.SelectMany(f => PipelineFilesIn(fileSystem, f))).Distinct(StringComparer.Ordinal).ToList();
+        var severities = LoadSeverities(fileSystem, standalone.Append(RepositoryAnalysis.RootPipelinePath));
+
+        ImmutableArray<PipelineResult> results;
+        try
+        {
+            results = new RepositoryAnalysis(fileSystem, severities).Analyze(standalone);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"cannot read the pipeline: {ex.Message}");
+        }
+
+        var findings = results.SelectMany(r => r.Findings)
+            .GroupBy(f => (f.Id, f.Path, f.Location.Span, f.Message))
+            .Select(g => g.First())
+            .Where(f => options.Paths.Count == 0 || files.Contains(f.Path) || folders.Any(d => IsUnder(f.Path, d)))
+            .Select(f => new ReportedFinding(f, Display(fileSystem, f.Path)))
+            .OrderBy(f => f.DisplayPath, StringComparer.Ordinal)
+            .ThenBy(f => f.Finding.Location.LineSpan.Start.Line)
+            .ThenBy(f => f.Finding.Location.LineSpan.Start.Character)
+            .ThenBy(f => f.Finding.Id, StringComparer.Ordinal)
+            .ToList();
+
+        new TextFormatter(options.UseColor).Write(_stdout, findings);
+        _stdout.Flush();
+
+        var checkedFiles = results.SelectMany(r => r.Pipeline.Files).Select(f => f.Path).Distinct(StringComparer.Ordinal).Count();
+        _stderr.WriteLine(Summary(findings, checkedFiles));
+        return findings.Any(f => f.Finding.Severity >= options.Threshold && f.Finding.Severity != DiagnosticSeverity.Hidden)
+            ? ExitCodes.Findings
+            : ExitCodes.Clean;
+    }
+
+    private static string Summary(List<ReportedFinding> findings, int files)
+    {
+        var fileWord = files == 1 ? "file" : "files";
+        if (findings.Count == 0)
+        {
+            return $"cioidclint: no findings in {files} {fileWord}";
+        }
+
+        int Count(DiagnosticSeverity s) => findings.Count(f => f.Finding.Severity == s);
+        var errors = Count(DiagnosticSeverity.Error);
+        var warnings = Count(DiagnosticSeverity.Warning);
+        var infos = findings.Count - errors - warnings;
+        return $"cioidclint: {errors} error{(errors == 1 ? string.Empty : "s")}, {warnings} warning{(warnings == 1 ? string.Empty : "s")}, {infos} info in {files} {fileWord}";
+    }
+
+    private string Display(PhysicalFileSystem fileSystem, string repositoryPath)
+        => Path.GetRelativePath(_currentDirectory, fileSystem.ToFullPath(repositoryPath)).Replace(Path.DirectorySeparatorChar, '/');
+
+    private static bool IsUnder(string path, string folder)
+        => folder.Length == 0 || path.StartsWith(folder + "/", StringComparison.Ordinal);
+
+    /// <summary>Pipeline files by GitLab's naming: <c>.gitlab-ci.yml</c>, <c>*.gitlab-ci.yml</c>, and YAML under <c>.gitlab/ci/</c>.</summary>
+    private static IEnumerable<string> PipelineFilesIn(PhysicalFileSystem fileSystem, string folder)
+    {
+        var pending = new Stack<string>();
+        pending.Push(folder);
+        while (pending.Count > 0)
+        {
+            var current = pending.Pop();
+            foreach (var file in fileSystem.EnumerateFiles(current))
+            {
+                if (IsPipelineFileName(file))
+                {
+                    yield return file;
+                }
+            }
+
+            foreach (var child in fileSystem.EnumerateDirectories(current).Reverse())
+            {
+                if (!SkippedFolders.Contains(Path.GetFileName(child)))
+                {
+                    pending.Push(child);
+                }
+            }
+        }
+    }
+
+    internal static bool IsPipelineFileName(string path)
+    {
+        var name = Path.GetFileName(path);
+        var yaml = name.EndsWith(".yml", StringComparison.Ordinal) || name.EndsWith(".yaml", StringComparison.Ordinal);
+        return name is ".gitlab-ci.yml" or ".gitlab-ci.yaml"
+            || name.EndsWith(".gitlab-ci.yml", StringComparison.Ordinal)
+            || name.EndsWith(".gitlab-ci.yaml", StringComparison.Ordinal)
+            || (yaml && ("/" + path).Contains("/.gitlab/ci/", StringComparison.Ordinal));
+    }
+
+    private static SeverityConfiguration LoadSeverities(PhysicalFileSystem fileSystem, IEnumerable<string> paths)
+    {
+        var folders = paths.Select(p => Path.GetDirectoryName(fileSystem.ToFullPath(p))!).Distinct(StringComparer.Ordinal);
+        var configs = EditorConfigDiscovery.Find(folders, path => File.Exists(path) ? File.ReadAllText(path) : null);
+        return SeverityConfiguration.Create(fileSystem.Root, configs);
+    }
+}

@@ -1,0 +1,136 @@
+namespace CiOidcLint.Cli.Tests;
+
+/// <summary>Runs the published <c>cioidclint</c> as a process, as pre-commit and CI do.</summary>
+public sealed class CheckCommandTests
+{
+    private const string VaultJob = """
+        manual_authentication:
+          id_tokens:
+            VAULT_ID_TOKEN:
+              aud: https://vault.example.org
+          script:
+            - export VAULT_TOKEN="$(vault write -field=token auth/jwt/login role=app jwt=$VAULT_ID_TOKEN)"
+            - my-script.sh $VAULT_TOKEN
+        """;
+
+    [Fact]
+    public void Prints_findings_in_compiler_format_and_exits_zero_below_the_threshold()
+    {
+        using var repo = new TempRepository().Write(".gitlab-ci.yml", VaultJob);
+        var result = PublishedCli.Run(repo.Root, "check", "--no-color");
+        Assert.Equal(0, result.ExitCode);
+        var line = Assert.Single(result.Lines);
+        Assert.Equal(".gitlab-ci.yml:6:7: warning CIOL004 'export VAULT_TOKEN=$(vault write …)' hides a failure of 'vault write': the job goes on with an empty VAULT_TOKEN (in job 'manual_authentication')", line);
+        Assert.Contains("0 errors, 1 warning, 0 info in 1 file", result.Stderr);
+    }
+
+    [Fact]
+    public void Exits_one_on_an_error_and_honours_the_threshold()
+    {
+        using var repo = new TempRepository().Write(".gitlab-ci.yml", "job:\n  script:\n    - vault login jwt=$CI_JOB_JWT\n");
+        var result = PublishedCli.Run(repo.Root, "check");
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith(".gitlab-ci.yml:3:23: error CIOL001 ", Assert.Single(result.Lines));
+
+        using var warn = new TempRepository().Write(".gitlab-ci.yml", VaultJob);
+        Assert.Equal(1, PublishedCli.Run(warn.Root, "check", "--severity-threshold", "warning").ExitCode);
+    }
+
+    [Fact]
+    public void Paths_are_relative_to_the_current_folder_and_only_named_files_are_reported()
+    {
+        using var repo = new TempRepository()
+            .Write(".gitlab-ci.yml", "include: ci/deploy.yml\nroot-job:\n  script: [echo $CI_JOB_JWT]\n")
+            .Write("ci/deploy.yml", "deploy:\n  script:\n    - export T=$(vault write auth/jwt/login)\n");
+        var result = PublishedCli.Run(repo.Full("ci"), "check", "deploy.yml");
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith("deploy.yml:3:7: warning CIOL004", Assert.Single(result.Lines));
+
+        var all = PublishedCli.Run(repo.Root, "check");
+        Assert.Equal(new[] { ".gitlab-ci.yml", "ci/deploy.yml" }, all.Lines.Select(l => l.Split(':')[0]).ToArray());
+    }
+
+    [Fact]
+    public void A_file_nothing_includes_is_checked_as_a_pipeline_of_its_own()
+    {
+        using var repo = new TempRepository()
+            .Write(".gitlab-ci.yml", "job:\n  script: [x]\n")
+            .Write("templates/vault.gitlab-ci.yml", ".vault:\n  id_tokens:\n    VAULT_ID_TOKEN: {}\n");
+        var result = PublishedCli.Run(repo.Root, "check", "templates");
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("templates/vault.gitlab-ci.yml:3:5: error CIOL002", Assert.Single(result.Lines));
+    }
+
+    [Fact]
+    public void Findings_are_sorted_by_path_line_and_column()
+    {
+        using var repo = new TempRepository()
+            .Write(".gitlab-ci.yml", "include: [b.yml, a.yml]\nz:\n  script: [echo $CI_JOB_JWT $CI_JOB_JWT_V2]\n")
+            .Write("a.yml", "a:\n  script: [echo $CI_JOB_JWT]\n")
+            .Write("b.yml", "b:\n  script: [echo $CI_JOB_JWT]\n");
+        var result = PublishedCli.Run(repo.Root, "check");
+        Assert.Equal(
+            new[] { ".gitlab-ci.yml:3:17", ".gitlab-ci.yml:3:29", "a.yml:2:17", "b.yml:2:17" },
+            result.Lines.Select(l => string.Join(":", l.Split(':').Take(3))).ToArray());
+    }
+
+    [Fact]
+    public void Editorconfig_sets_severity_and_none_turns_a_rule_off()
+    {
+        using var repo = new TempRepository()
+            .Write(".gitlab-ci.yml", VaultJob)
+            .Write(".editorconfig", "root = true\n[*.yml]\ndotnet_diagnostic.CIOL004.severity = error\n");
+        var result = PublishedCli.Run(repo.Root, "check");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(": error CIOL004 ", Assert.Single(result.Lines));
+
+        repo.Write(".editorconfig", "root = true\n[*.yml]\ndotnet_diagnostic.CIOL004.severity = none\n");
+        var off = PublishedCli.Run(repo.Root, "check");
+        Assert.Equal(0, off.ExitCode);
+        Assert.Empty(off.Lines);
+    }
+
+    [Fact]
+    public void A_syntax_error_points_at_its_start_and_the_rest_is_still_checked()
+    {
+        using var repo = new TempRepository()
+            .Write(".gitlab-ci.yml", "include: other.yml\njob:\n  script:\n    - 'unterminated\n")
+            .Write("other.yml", "other:\n  script: [echo $CI_JOB_JWT_V2]\n");
+        var result = PublishedCli.Run(repo.Root, "check");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(result.Lines, l => l.StartsWith(".gitlab-ci.yml:4:7: error CIOL000 ", StringComparison.Ordinal));
+        Assert.Contains(result.Lines, l => l.StartsWith("other.yml:2:17: error CIOL001 ", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(new[] { "check", "--bogus" }, "unknown option '--bogus'")]
+    [InlineData(new[] { "check", "missing.yml" }, "cannot read 'missing.yml'")]
+    [InlineData(new[] { "check", "--format", "xml" }, "xml")]
+    [InlineData(new[] { "frobnicate" }, "frobnicate")]
+    public void Usage_and_io_errors_exit_two_with_a_message(string[] args, string message)
+    {
+        using var repo = new TempRepository().Write(".gitlab-ci.yml", "job:\n  script: [x]\n");
+        var result = PublishedCli.Run(repo.Root, args);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(message, result.Stderr);
+        Assert.Empty(result.Stdout);
+    }
+
+    [Fact]
+    public void No_root_pipeline_and_no_paths_is_a_clear_error()
+    {
+        using var repo = new TempRepository();
+        var result = PublishedCli.Run(repo.Root, "check");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("no .gitlab-ci.yml", result.Stderr);
+    }
+
+    [Fact]
+    public void A_path_outside_the_repository_is_refused()
+    {
+        using var repo = new TempRepository().Write(".gitlab-ci.yml", "job:\n  script: [x]\n");
+        var result = PublishedCli.Run(repo.Root, "check", "/etc/hostname");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("outside the repository", result.Stderr);
+    }
+}
