@@ -20,6 +20,9 @@ public static class RuleCatalog
         new IdTokenMissingAudRule(),
         new AmbiguousSecretTokenRule(),
         new ExportMasksExitCodeRule(),
+        new SecretWithoutIdTokenRule(),
+        new UnknownSecretTokenRule(),
+        new GcpSecretNeedsTokenRule(),
         new IncludeNotFollowedRule(),
         new DuplicateKeyRule());
 

@@ -1,0 +1,44 @@
+using CiOidcLint.Analysis.Pipeline;
+using CiOidcLint.Analysis.Syntax;
+using Microsoft.CodeAnalysis;
+
+namespace CiOidcLint.Analysis.Rules;
+
+/// <summary>
+/// CIOL005: a Vault, Azure Key Vault or Akeyless secret in a job with no ID token. GitLab then
+/// falls back to <c>CI_JOB_JWT</c> / <c>CI_JOB_JWT_V2</c> (EE build_runner_presenter.rb), which
+/// are empty since 17.0, so the login fails.
+/// </summary>
+public sealed class SecretWithoutIdTokenRule : IJobRule
+{
+    public static readonly DiagnosticDescriptor Rule = RuleCatalog.Describe(
+        "CIOL005",
+        "Secret without ID token",
+        "Secret '{0}' is read from {1} in a job with no ID token, so GitLab authenticates it with the empty CI_JOB_JWT that 17.0 removed and the login fails ({2})",
+        DiagnosticSeverity.Error,
+        "Since GitLab 17.0 a secrets: entry authenticates only with an ID token of its job.");
+
+    public DiagnosticDescriptor Descriptor => Rule;
+
+    public string Name => "secret-without-id-token";
+
+    public bool NeedsJobContext => true;
+
+    public void AnalyzeJob(JobContext context)
+    {
+        if (!context.Job.IdTokens.IsEmpty)
+        {
+            return;
+        }
+
+        foreach (var secret in context.Job.Secrets)
+        {
+            // A token: that names CI_JOB_JWT* is CIOL001's finding: one problem, one finding.
+            if (secret.Provider is { } provider && GitLabKeywords.FirstTokenProviders.Contains(provider)
+                && (secret.Token?.Value as YamlScalar)?.Value.IndexOf("CI_JOB_JWT", System.StringComparison.Ordinal) is null or < 0)
+            {
+                context.Report(secret.Entry.Key.Location, secret.Name, ProviderNames.Display(provider));
+            }
+        }
+    }
+}

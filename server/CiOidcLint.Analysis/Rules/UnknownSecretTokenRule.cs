@@ -1,0 +1,77 @@
+using System.Linq;
+using System.Text.RegularExpressions;
+using CiOidcLint.Analysis.Syntax;
+using Microsoft.CodeAnalysis;
+
+namespace CiOidcLint.Analysis.Rules;
+
+/// <summary>
+/// CIOL006: <c>secrets:*:token</c> that is not <c>$NAME</c> or <c>${NAME}</c> of an ID token of the
+/// job. The runner expands the string, so a typo, a missing <c>$</c> or a deleted token sends an
+/// empty or literal JWT (GitLab does not check the name).
+/// </summary>
+public sealed class UnknownSecretTokenRule : IJobRule
+{
+    public static readonly DiagnosticDescriptor Rule = RuleCatalog.Describe(
+        "CIOL006",
+        "Unknown secret token",
+        "The token of secret '{0}' {1}, so the runner sends no usable JWT and the login fails ({2})",
+        DiagnosticSeverity.Error,
+        "secrets:*:token must be $NAME or ${NAME} of an ID token the job defines.");
+
+    private static readonly Regex Reference = new(@"\A\$(?:(?<name>[A-Za-z_][A-Za-z0-9_]*)|\{(?<name>[A-Za-z_][A-Za-z0-9_]*)\})\z", RegexOptions.CultureInvariant);
+
+    public DiagnosticDescriptor Descriptor => Rule;
+
+    public string Name => "unknown-secret-token";
+
+    public bool NeedsJobContext => true;
+
+    public void AnalyzeJob(JobContext context)
+    {
+        var tokens = context.Job.IdTokens.Select(t => t.Name).ToList();
+        if (tokens.Count == 0)
+        {
+            // A job with no ID token at all is CIOL005's finding, whatever its secrets name.
+            return;
+        }
+
+        foreach (var secret in context.Job.Secrets)
+        {
+            if (secret.Token is not { } entry)
+            {
+                continue;
+            }
+
+            if (entry.Value is not YamlScalar { IsNonString: false } scalar)
+            {
+                // Not a string at all: CIOL008's shape check.
+                continue;
+            }
+
+            var value = scalar.Value;
+            if (value.IndexOf("CI_JOB_JWT", System.StringComparison.Ordinal) >= 0)
+            {
+                // One problem, one finding: a deprecated JWT is CIOL001's.
+                continue;
+            }
+
+            var match = Reference.Match(value);
+            string problem;
+            if (!match.Success)
+            {
+                problem = tokens.Contains(value) ? $"is '{value}' without '$', so the runner sends the literal name" : "is not a reference to an ID token ($NAME)";
+            }
+            else if (!tokens.Contains(match.Groups["name"].Value))
+            {
+                problem = $"names '{match.Groups["name"].Value}', which is not an ID token of the job";
+            }
+            else
+            {
+                continue;
+            }
+
+            context.Report(scalar.Location, secret.Name, problem);
+        }
+    }
+}

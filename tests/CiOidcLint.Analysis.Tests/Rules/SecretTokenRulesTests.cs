@@ -1,0 +1,123 @@
+using CiOidcLint.Analysis.Tests.Support;
+
+namespace CiOidcLint.Analysis.Tests.Rules;
+
+/// <summary>CIOL005, CIOL006 and CIOL007: which ID token a secret authenticates with.</summary>
+public sealed class SecretTokenRulesTests
+{
+    [Fact]
+    public void A_vault_secret_in_a_job_without_id_tokens_is_reported()
+    {
+        Annotated.Verify(@"
+job:
+  secrets:
+    DB_PASSWORD:
+#   ^^^^^^^^^^^ CIOL005 read from Vault in a job with no ID token
+      vault: production/db/password@kv
+    AKEYLESS:
+#   ^^^^^^^^ CIOL005 Akeyless
+      akeyless: { name: /x }
+    AWS:
+      aws_secrets_manager: { secret_id: x }
+    OWN:
+      gitlab_secrets_manager: { name: x }
+    NAMED:
+#   ^^^^^ CIOL005
+      vault: production/db/other@kv
+      token: $VAULT_ID_TOKEN
+    LEGACY:
+      vault: production/db/legacy@kv
+      token: $CI_JOB_JWT_V2
+#            ^^^^^^^^^^^^^^ CIOL001
+  script: [x]
+");
+    }
+
+    [Fact]
+    public void Tokens_from_default_count()
+    {
+        Annotated.Verify(@"
+default:
+  id_tokens:
+    VAULT_ID_TOKEN: { aud: https://vault.example.org }
+job:
+  secrets:
+    DB_PASSWORD:
+      vault: production/db/password@kv
+  script: [x]
+opted-out:
+  inherit:
+    default: false
+  secrets:
+    DB_PASSWORD:
+#   ^^^^^^^^^^^ CIOL005 in job 'opted-out'
+      vault: production/db/password@kv
+  script: [x]
+");
+    }
+
+    [Fact]
+    public void A_token_that_names_no_id_token_is_reported_at_its_value()
+    {
+        Annotated.Verify(@"
+job:
+  id_tokens:
+    VAULT_ID_TOKEN: { aud: https://vault.example.org }
+    OTHER: { aud: https://other.example.org }
+  secrets:
+    TYPO:
+      vault: a/b@kv
+      token: $VAULT_TOKEN
+#            ^^^^^^^^^^^^ CIOL006 names 'VAULT_TOKEN'
+    NO_DOLLAR:
+      vault: a/b@kv
+      token: VAULT_ID_TOKEN
+#            ^^^^^^^^^^^^^^ CIOL006 without '$'
+    GOOD:
+      vault: a/b@kv
+      token: ${OTHER}
+    DEPRECATED:
+      vault: a/b@kv
+      token: $CI_JOB_JWT_V2
+#            ^^^^^^^^^^^^^^ CIOL001
+  script: [x]
+");
+    }
+
+    [Fact]
+    public void A_gcp_secret_without_token_is_reported()
+    {
+        Annotated.Verify(@"
+job:
+  id_tokens:
+    GCP_ID_TOKEN: { aud: https://iam.googleapis.com/projects/1/locations/global/workloadIdentityPools/p/providers/q }
+  secrets:
+    API_KEY:
+#   ^^^^^^^ CIOL007
+      gcp_secret_manager:
+        name: api-key
+    WITH_TOKEN:
+      gcp_secret_manager:
+        name: other
+      token: $GCP_ID_TOKEN
+  script: [x]
+");
+    }
+
+    [Fact]
+    public void Secret_rules_are_held_back_for_a_job_that_may_get_tokens_from_an_unread_include()
+    {
+        Annotated.Verify(@"
+include:
+  - project: platform/templates
+#            ^^^^^^^^^^^^^^^^^^ CIOL015 'deploy'
+    file: /vault.yml
+deploy:
+  extends: .vault
+  secrets:
+    DB_PASSWORD:
+      vault: production/db/password@kv
+  script: [x]
+");
+    }
+}
