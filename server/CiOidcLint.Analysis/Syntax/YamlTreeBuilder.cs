@@ -209,7 +209,8 @@ internal sealed class YamlTreeBuilder
             return node;
         }
 
-        var span = TextSpan.FromBounds(Pos(alias.Start), Math.Max(Pos(alias.Start), Pos(alias.End)));
+        var aliasStart = Math.Min(Pos(alias.Start), _text.Length);
+        var span = TextSpan.FromBounds(aliasStart, Math.Min(Math.Max(aliasStart, Pos(alias.End)), _text.Length));
         var message = _openAnchors.Contains(name)
             ? $"the alias '*{name}' refers to the collection that contains it"
             : $"the alias '*{name}' refers to no anchor '&{name}' defined before it";
@@ -219,7 +220,8 @@ internal sealed class YamlTreeBuilder
 
     private YamlScalar MakeScalar(Scalar s)
     {
-        var start = Pos(s.Start);
+        // Marks can sit one past the text (an empty document after '---').
+        var start = Math.Min(Pos(s.Start), _text.Length);
         var end = TrimEnd(start, Math.Max(start, Pos(s.End)));
         var contentStart = SkipProperties(start, end);
         var scalar = new YamlScalar(_file, TextSpan.FromBounds(start, end), NormalizeTag(s.Tag), s.Value, s.Style, contentStart);
@@ -547,7 +549,7 @@ internal sealed class YamlTreeBuilder
 
         private TextSpan SpanOf(YamlTreeBuilder builder, Mark end)
         {
-            var start = Pos(Start);
+            var start = Math.Min(Pos(Start), builder._text.Length);
             var last = _lastChildEnd >= 0 ? _lastChildEnd : start;
             var stop = last;
             if (IsFlow)
