@@ -81,6 +81,13 @@ job:
     }
 
     [Fact]
+    public void Columns_count_utf16_code_units_and_crlf_files_work()
+    {
+        // The emoji is two UTF-16 code units, as LSP counts columns: the caret sits one further right.
+        Annotated.Verify("job:\r\n  script:\r\n    - echo \"😀\" $CI_JOB_JWT\r\n#               ^^^^^^^^^^^ CIOL001\r\n");
+    }
+
+    [Fact]
     public void Deprecation_is_tagged()
     {
         var findings = Annotated.Verify("job:\n  script: [echo $CI_JOB_JWT]\n#               ^^^^^^^^^^^ CIOL001\n");
