@@ -134,3 +134,34 @@ public sealed class CheckCommandTests
         Assert.Contains("outside the repository", result.Stderr);
     }
 }
+
+public sealed class CheckCommandLargeInputTests
+{
+    [Fact]
+    public void A_huge_file_is_refused_with_a_clear_message_and_exit_two()
+    {
+        using var repo = new TempRepository();
+        using (var stream = File.Create(repo.Full(".gitlab-ci.yml")))
+        {
+            stream.SetLength(40L * 1024 * 1024);
+        }
+
+        var result = PublishedCli.Run(repo.Root, "check");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("does not load files over 32 MB", result.Stderr);
+    }
+
+    [Fact]
+    public void A_huge_included_file_is_a_configuration_error_at_the_include()
+    {
+        using var repo = new TempRepository().Write(".gitlab-ci.yml", "include: big.yml\njob:\n  script: [x]\n");
+        using (var stream = File.Create(repo.Full("big.yml")))
+        {
+            stream.SetLength(40L * 1024 * 1024);
+        }
+
+        var result = PublishedCli.Run(repo.Root, "check");
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith(".gitlab-ci.yml:1:10: error CIOL000 the local include 'big.yml' cannot be read", Assert.Single(result.Lines));
+    }
+}

@@ -32,12 +32,24 @@ public sealed class PhysicalFileSystem : IPipelineFileSystem
         return full.StartsWith(root, StringComparison.Ordinal) ? full.Substring(root.Length).Replace(Path.DirectorySeparatorChar, '/') : null;
     }
 
+    /// <summary>
+    /// Files above this are refused unread. GitLab itself rejects YAML over 2 MB (reported as
+    /// CIOL000); this only keeps a stray disk image from being loaded into memory.
+    /// </summary>
+    public const long MaxReadBytes = 32L * 1024 * 1024;
+
     public SourceText? ReadFile(string path)
     {
         var full = ToFullPath(path);
         if (!File.Exists(full))
         {
             return null;
+        }
+
+        var length = new FileInfo(full).Length;
+        if (length > MaxReadBytes)
+        {
+            throw new IOException($"{path} is {length:N0} bytes; GitLab reads at most 2 MB of YAML per file, and this linter does not load files over {MaxReadBytes / (1024 * 1024)} MB");
         }
 
         using var stream = File.OpenRead(full);
