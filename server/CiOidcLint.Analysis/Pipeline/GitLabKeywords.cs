@@ -9,7 +9,7 @@ public static class GitLabKeywords
     /// <summary>Top-level keys that are not jobs.</summary>
     public static ImmutableHashSet<string> TopLevel { get; } = ImmutableHashSet.Create(
         StringComparer.Ordinal,
-        "default", "include", "stages", "variables", "workflow", "image", "services", "cache", "before_script", "after_script", "spec", "types", "pages:deploy");
+        "default", "include", "stages", "variables", "workflow", "image", "services", "cache", "before_script", "after_script", "spec", "types");
 
     /// <summary>What a job takes from <c>default:</c> (entry/default.rb).</summary>
     public static ImmutableArray<string> DefaultKeys { get; } = ImmutableArray.Create(
