@@ -14,7 +14,7 @@ public sealed class SecretWithoutIdTokenRule : IJobRule
     public static readonly DiagnosticDescriptor Rule = RuleCatalog.Describe(
         "CIOL005",
         "Secret without ID token",
-        "Secret '{0}' is read from {1} in a job with no ID token, so GitLab authenticates it with the empty CI_JOB_JWT that 17.0 removed and the login fails ({2})",
+        "Secret '{0}' is read from {1} in a job with no ID token: {2}, so the login fails ({3})",
         DiagnosticSeverity.Error,
         "Since GitLab 17.0 a secrets: entry authenticates only with an ID token of its job.");
 
@@ -37,7 +37,10 @@ public sealed class SecretWithoutIdTokenRule : IJobRule
             if (secret.Provider is { } provider && GitLabKeywords.FirstTokenProviders.Contains(provider)
                 && (secret.Token?.Value as YamlScalar)?.Value.IndexOf("CI_JOB_JWT", System.StringComparison.Ordinal) is null or < 0)
             {
-                context.Report(secret.Entry.Key.Location, secret.Name, ProviderNames.Display(provider));
+                var why = secret.Token is null
+                    ? "GitLab falls back to CI_JOB_JWT, which is empty since 17.0"
+                    : "its token names no ID token and expands to nothing";
+                context.Report(secret.Entry.Key.Location, secret.Name, ProviderNames.Display(provider), why);
             }
         }
     }

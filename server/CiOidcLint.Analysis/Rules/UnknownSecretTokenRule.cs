@@ -1,5 +1,6 @@
 using System.Linq;
 using System.Text.RegularExpressions;
+using CiOidcLint.Analysis.Pipeline;
 using CiOidcLint.Analysis.Syntax;
 using Microsoft.CodeAnalysis;
 
@@ -30,16 +31,17 @@ public sealed class UnknownSecretTokenRule : IJobRule
     public void AnalyzeJob(JobContext context)
     {
         var tokens = context.Job.IdTokens.Select(t => t.Name).ToList();
-        if (tokens.Count == 0)
-        {
-            // A job with no ID token at all is CIOL005's finding, whatever its secrets name.
-            return;
-        }
-
         foreach (var secret in context.Job.Secrets)
         {
-            if (secret.Token is not { } entry)
+            if (secret.Token is not { } entry || secret.Provider is "gitlab_secrets_manager")
             {
+                // gitlab_secrets_manager mints its own token; token: is irrelevant there.
+                continue;
+            }
+
+            if (tokens.Count == 0 && secret.Provider is { } provider && GitLabKeywords.FirstTokenProviders.Contains(provider))
+            {
+                // A Vault-like secret in a job with no ID token at all is CIOL005's finding.
                 continue;
             }
 
@@ -60,7 +62,7 @@ public sealed class UnknownSecretTokenRule : IJobRule
             string problem;
             if (!match.Success)
             {
-                problem = tokens.Contains(value) ? $"is '{value}' without '$', so the runner sends the literal name" : "is not a reference to an ID token ($NAME)";
+                problem = tokens.Contains(value) ? $"is '{value}' without '$'" : "is not a reference to an ID token ($NAME)";
             }
             else if (!tokens.Contains(match.Groups["name"].Value))
             {

@@ -59,3 +59,30 @@ public sealed class RuleCatalogTests
         Assert.All(RuleCatalog.All, r => Assert.Contains($"| {r.Descriptor.Id} | {r.Name} |", readme));
     }
 }
+
+public sealed class RuleDocsTests
+{
+    private static string Docs => Path.Combine(Corpus.CorpusLocation.RepositoryRoot, "docs", "rules");
+
+    [Fact]
+    public void Every_rule_has_a_page_that_names_it_and_shows_a_failing_and_a_fixed_example()
+    {
+        Assert.All(RuleCatalog.All, r =>
+        {
+            var page = Path.Combine(Docs, r.Descriptor.Id + ".md");
+            Assert.True(File.Exists(page), $"{page} is missing");
+            var text = File.ReadAllText(page);
+            Assert.StartsWith($"# {r.Descriptor.Id}: {r.Name}", text, StringComparison.Ordinal);
+            Assert.Contains("## Failing example", text);
+            Assert.Contains("## Fixed example", text);
+            Assert.EndsWith(r.Descriptor.Id + ".md", r.Descriptor.HelpLinkUri);
+        });
+    }
+
+    [Fact]
+    public void The_docs_index_lists_every_rule()
+    {
+        var index = File.ReadAllText(Path.Combine(Docs, "README.md"));
+        Assert.All(RuleCatalog.All, r => Assert.Contains($"[{r.Descriptor.Id}]({r.Descriptor.Id}.md) | {r.Name} |", index));
+    }
+}

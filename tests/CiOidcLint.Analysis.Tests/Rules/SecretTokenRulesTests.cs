@@ -12,7 +12,7 @@ public sealed class SecretTokenRulesTests
 job:
   secrets:
     DB_PASSWORD:
-#   ^^^^^^^^^^^ CIOL005 read from Vault in a job with no ID token
+#   ^^^^^^^^^^^ CIOL005 read from Vault in a job with no ID token: GitLab falls back to CI_JOB_JWT, which is empty since 17.0
       vault: production/db/password@kv
     AKEYLESS:
 #   ^^^^^^^^ CIOL005 Akeyless
@@ -22,7 +22,7 @@ job:
     OWN:
       gitlab_secrets_manager: { name: x }
     NAMED:
-#   ^^^^^ CIOL005
+#   ^^^^^ CIOL005 its token names no ID token
       vault: production/db/other@kv
       token: $VAULT_ID_TOKEN
     LEGACY:
@@ -80,6 +80,23 @@ job:
       vault: a/b@kv
       token: $CI_JOB_JWT_V2
 #            ^^^^^^^^^^^^^^ CIOL001
+  script: [x]
+");
+    }
+
+    [Fact]
+    public void A_non_vault_secret_naming_a_missing_token_in_a_job_without_tokens_is_reported()
+    {
+        Annotated.Verify(@"
+job:
+  secrets:
+    AWS:
+      aws_secrets_manager: { secret_id: db }
+      token: $AWS_ID_TOKEN
+#            ^^^^^^^^^^^^^ CIOL006 names 'AWS_ID_TOKEN'
+    OWN:
+      gitlab_secrets_manager: { name: db }
+      token: $ANYTHING
   script: [x]
 ");
     }
