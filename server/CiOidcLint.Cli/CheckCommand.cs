@@ -56,6 +56,12 @@ internal static class CheckCommand
                 stderr.WriteLine($"cioidclint: {ex.Message}");
                 return ExitCodes.UsageOrIoError;
             }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // Never exit 1 on a crash: CI and pre-commit read 1 as "findings".
+                stderr.WriteLine($"cioidclint: internal error ({ex.GetType().Name}): {ex.Message}. Please report it with the file that caused it.");
+                return ExitCodes.UsageOrIoError;
+            }
         });
         return command;
     }

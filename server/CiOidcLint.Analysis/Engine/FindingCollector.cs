@@ -64,7 +64,7 @@ internal sealed class FindingCollector
     }
 
     private static ImmutableArray<string> JobsOf(List<JobUnit> units)
-        => units.Select(u => u.Job.Name).Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal).ToImmutableArray();
+        => units.Where(u => u.Kind != JobUnitKind.Default).Select(u => u.Job.Name).Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal).ToImmutableArray();
 
     /// <summary>"in job 'a'", "in jobs 'a', 'b'", "in template '.t'", "in default:" — jobs that run come first.</summary>
     private static string Where(List<JobUnit> units)

@@ -1,99 +1,89 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text;
-using System.Text.RegularExpressions;
 
 namespace CiOidcLint.Analysis.Pipeline;
 
 /// <summary>
-/// The wildcards of <c>include: local</c>, as GitLab documents them: <c>*</c> stays within one
-/// folder, <c>**</c> crosses folders (so <c>configs/**.yml</c> is the folder and every folder
-/// below it, and <c>configs/**/*.yml</c> only the folders below), <c>?</c>, <c>[...]</c> and
-/// <c>{a,b}</c> as in Ruby's <c>File.fnmatch</c> with dot files matched.
+/// The wildcards of <c>include: local</c> as GitLab implements them
+/// (<c>Repository#search_files_by_wildcard_path</c>): only <c>*</c> and <c>**</c> are special,
+/// <c>*</c> stays within one folder and <c>**</c> crosses folders, so <c>configs/**.yml</c> is the
+/// folder and every folder below it and <c>configs/**/*.yml</c> only the folders below. Every other
+/// character, <c>?</c> and <c>[</c> included, is literal. Matching is a dynamic program over
+/// pattern and path, so no pattern can make it slower than their product.
 /// </summary>
 public sealed class IncludeGlob
 {
-    private readonly Regex _regex;
+    private readonly string _pattern;
 
-    private IncludeGlob(string pattern, Regex regex, string baseDirectory)
+    private IncludeGlob(string pattern, string baseDirectory)
     {
-        Pattern = pattern;
-        _regex = regex;
+        _pattern = pattern;
         BaseDirectory = baseDirectory;
     }
 
-    public string Pattern { get; }
+    public string Pattern => _pattern;
 
     /// <summary>The longest folder prefix without wildcards: where matching starts.</summary>
     public string BaseDirectory { get; }
 
-    public static bool IsGlob(string path) => path.IndexOfAny(new[] { '*', '?', '[', '{' }) >= 0;
+    /// <summary>GitLab expands a local include only when its path holds a <c>*</c>.</summary>
+    public static bool IsGlob(string path) => path.IndexOf('*') >= 0;
 
     public static IncludeGlob Create(string pattern)
     {
         pattern = pattern.TrimStart('/');
-        var regex = new StringBuilder("\\A");
-        for (var i = 0; i < pattern.Length; i++)
-        {
-            var c = pattern[i];
-            switch (c)
-            {
-                case '*' when i + 1 < pattern.Length && pattern[i + 1] == '*':
-                    regex.Append(".*");
-                    i++;
-                    break;
-                case '*':
-                    regex.Append("[^/]*");
-                    break;
-                case '?':
-                    regex.Append("[^/]");
-                    break;
-                case '[':
-                    var close = pattern.IndexOf(']', i + 1);
-                    if (close < 0)
-                    {
-                        regex.Append("\\[");
-                        break;
-                    }
-
-                    var set = pattern.Substring(i + 1, close - i - 1);
-                    var negate = set.StartsWith("!", StringComparison.Ordinal) || set.StartsWith("^", StringComparison.Ordinal);
-                    if (negate)
-                    {
-                        set = set.Substring(1);
-                    }
-
-                    regex.Append(negate ? "[^/" : "[").Append(set.Replace("\\", "\\\\").Replace("[", "\\[")).Append(']');
-                    i = close;
-                    break;
-                case '{':
-                    var end = pattern.IndexOf('}', i + 1);
-                    if (end < 0)
-                    {
-                        regex.Append("\\{");
-                        break;
-                    }
-
-                    var options = pattern.Substring(i + 1, end - i - 1).Split(',');
-                    regex.Append("(?:").Append(string.Join("|", options.Select(Regex.Escape))).Append(')');
-                    i = end;
-                    break;
-                default:
-                    regex.Append(Regex.Escape(c.ToString()));
-                    break;
-            }
-        }
-
-        regex.Append("\\z");
-        var firstWildcard = pattern.IndexOfAny(new[] { '*', '?', '[', '{' });
-        var prefix = firstWildcard < 0 ? pattern : pattern.Substring(0, firstWildcard);
+        var star = pattern.IndexOf('*');
+        var prefix = star < 0 ? pattern : pattern.Substring(0, star);
         var slash = prefix.LastIndexOf('/');
-        var baseDirectory = slash < 0 ? string.Empty : prefix.Substring(0, slash);
-        return new IncludeGlob(pattern, new Regex(regex.ToString(), RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)), baseDirectory);
+        return new IncludeGlob(pattern, slash < 0 ? string.Empty : prefix.Substring(0, slash));
     }
 
-    public bool IsMatch(string path) => _regex.IsMatch(path);
+    public bool IsMatch(string path)
+    {
+        // reachable[j]: the pattern consumed so far can have consumed path[..j].
+        var p = _pattern;
+        var reachable = new bool[path.Length + 1];
+        reachable[0] = true;
+        for (var i = 0; i < p.Length; i++)
+        {
+            var next = new bool[path.Length + 1];
+            if (p[i] == '*')
+            {
+                var crossesFolders = i + 1 < p.Length && p[i + 1] == '*';
+                if (crossesFolders)
+                {
+                    i++;
+                    while (i + 1 < p.Length && p[i + 1] == '*')
+                    {
+                        i++;
+                    }
+                }
+
+                var open = false;
+                for (var j = 0; j <= path.Length; j++)
+                {
+                    open |= reachable[j];
+                    next[j] = open;
+                    if (!crossesFolders && j < path.Length && path[j] == '/')
+                    {
+                        open = false;
+                    }
+                }
+            }
+            else
+            {
+                for (var j = 0; j < path.Length; j++)
+                {
+                    next[j + 1] = reachable[j] && path[j] == p[i];
+                }
+            }
+
+            reachable = next;
+        }
+
+        return reachable[path.Length];
+    }
 
     /// <summary>Matching files in path order; folders are walked from <see cref="BaseDirectory"/> only, and never <c>.git</c>.</summary>
     public IReadOnlyList<string> Match(IPipelineFileSystem fileSystem, int maxFiles = 10_000)
@@ -102,10 +92,19 @@ public sealed class IncludeGlob
         var pending = new Stack<string>();
         pending.Push(BaseDirectory);
         var visited = 0;
+        var crossesFolders = _pattern.IndexOf("**", StringComparison.Ordinal) >= 0;
+        var depth = _pattern.Count(c => c == '/');
         while (pending.Count > 0 && found.Count < maxFiles && visited++ < 100_000)
         {
             var directory = pending.Pop();
             found.AddRange(fileSystem.EnumerateFiles(directory).Where(IsMatch));
+
+            // Without '**' a match is exactly as deep as the pattern: no need to walk further.
+            if (!crossesFolders && (directory.Length == 0 ? 0 : directory.Count(c => c == '/') + 1) >= depth)
+            {
+                continue;
+            }
+
             foreach (var child in fileSystem.EnumerateDirectories(directory).Reverse())
             {
                 if (!child.EndsWith("/.git", StringComparison.Ordinal) && child != ".git")

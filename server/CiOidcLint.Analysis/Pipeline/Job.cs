@@ -23,6 +23,9 @@ public sealed class Job
         Effective = declaration.Value as YamlMapping ?? YamlMapping.Compose(declaration.Value, ImmutableArray<YamlEntry>.Empty);
     }
 
+    /// <summary>More script lines than any real job has; past it, lines are not read.</summary>
+    public const int MaxScriptLines = 10_000;
+
     public string Name { get; }
 
     /// <summary>Hidden jobs (<c>.name</c>) are templates: not run, but used by <c>extends</c> and <c>!reference</c>.</summary>
@@ -98,7 +101,8 @@ public sealed class Job
     private static void AddSection(List<ScriptLine> lines, string section, YamlNode value)
     {
         var items = new List<YamlScalar>();
-        Flatten(value, items, 0, new HashSet<YamlSequence>());
+        var budget = MaxScriptLines * 10;
+        Flatten(value, items, 0, ref budget);
         for (var i = 0; i < items.Count; i++)
         {
             // before_script and script share one shell, so before_script's last line is never the last one run.
@@ -107,20 +111,28 @@ public sealed class Job
     }
 
     /// <summary>
-    /// GitLab flattens nested script lists (from <c>!reference</c>) up to 10 levels. A list reached
-    /// twice through aliases is read once, so a file of nested aliases costs linear time.
+    /// GitLab flattens nested script lists (from <c>!reference</c>) up to 10 levels. Lists shared
+    /// through aliases are read as often as they run, up to <see cref="MaxScriptLines"/> lines, so
+    /// nested aliases cannot make this exponential. An unresolved <c>!reference</c> is no script.
     /// </summary>
-    private static void Flatten(YamlNode node, List<YamlScalar> into, int depth, HashSet<YamlSequence> seen)
+    private static void Flatten(YamlNode node, List<YamlScalar> into, int depth, ref int budget)
     {
+        // Lines and visited nodes are both bounded: a list of lists nested past the 10 levels
+        // holds no line at all, yet could be wide.
+        if (into.Count >= MaxScriptLines || --budget < 0)
+        {
+            return;
+        }
+
         switch (node)
         {
             case YamlScalar { IsNull: false } scalar:
                 into.Add(scalar);
                 break;
-            case YamlSequence sequence when depth <= 10 && seen.Add(sequence):
+            case YamlSequence { IsReference: false } sequence when depth <= 10:
                 foreach (var item in sequence.Items)
                 {
-                    Flatten(item, into, depth + 1, seen);
+                    Flatten(item, into, depth + 1, ref budget);
                 }
 
                 break;

@@ -20,7 +20,10 @@ internal sealed class JobComposer
     private readonly Dictionary<string, ImmutableArray<string>> _bases = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _depth = new(StringComparer.Ordinal);
     private readonly HashSet<string> _incomplete = new(StringComparer.Ordinal);
-    private readonly Dictionary<YamlNode, YamlNode> _resolved = new();
+    private readonly Dictionary<YamlNode, (YamlNode Node, int Height)> _resolved = new();
+    private readonly HashSet<YamlNode> _resolving = new();
+    private const string DefaultName = "default";
+
     private readonly MergeBudget _budget;
 
     public JobComposer(YamlMapping config, bool hasUnfollowedIncludes, ProblemList problems, MergeBudget budget)
@@ -59,10 +62,16 @@ internal sealed class JobComposer
 
             // Memoized per job: a shared template must still mark each job that uses it incomplete.
             _resolved.Clear();
-            var resolved = (YamlMapping)Resolve(extended, 0, job.Name);
+            var resolved = (YamlMapping)Resolve(extended, job.Name).Node;
             job.Bases = _bases[job.Name];
             job.IsIncomplete = _incomplete.Contains(job.Name);
             job.Effective = job.IsHidden || resolved.ContainsKey("trigger") ? resolved : ApplyDefault(resolved, @default, job);
+
+            // What default: takes from an include that was not read leaves its jobs incomplete too.
+            if (_incomplete.Contains(DefaultName) && !job.FromDefault.IsEmpty)
+            {
+                job.IsIncomplete = true;
+            }
         }
 
         if (_budget.IsExhausted)
@@ -130,9 +139,10 @@ internal sealed class JobComposer
             depth = Math.Max(depth, targetDepth + 1);
 
             // Reported once, where the chain first grows past the limit (entry/extendable.rb: nesting too deep).
-            if (targetDepth + 1 > PipelineBuilder.MaxNesting && targetDepth <= PipelineBuilder.MaxNesting)
+            // GitLab fails an entry that extends while it has more than 10 ancestors: 11 steps pass, 12 do not.
+            if (targetDepth + 1 > PipelineBuilder.MaxNesting + 1 && targetDepth <= PipelineBuilder.MaxNesting + 1)
             {
-                _problems.Add(baseName.Location, $"'extends' nests deeper than GitLab's limit of {PipelineBuilder.MaxNesting} levels: '{name}' is {targetDepth + 1} levels above its last base", forJob);
+                _problems.Add(baseName.Location, $"'extends' nests deeper than GitLab allows (11 levels): '{name}' is {targetDepth + 1} levels above its last base", forJob);
             }
 
             if (_incomplete.Contains(target))
@@ -153,72 +163,77 @@ internal sealed class JobComposer
         return result;
     }
 
-    /// <summary>Replaces every <c>!reference</c> below <paramref name="node"/>; unchanged subtrees stay shared.</summary>
-    private YamlNode Resolve(YamlNode node, int depth, string forJob)
+    /// <summary>
+    /// Replaces every <c>!reference</c> below <paramref name="node"/>; unchanged subtrees stay
+    /// shared. Results are memoized per node with the reference nesting below them, so a file
+    /// whose references fan out costs time in its distinct nodes, not in their paths.
+    /// </summary>
+    private (YamlNode Node, int Height) Resolve(YamlNode node, string forJob)
     {
         if (_resolved.TryGetValue(node, out var known))
         {
             return known;
         }
 
-        YamlNode result;
+        _resolving.Add(node);
+        (YamlNode Node, int Height) result;
         switch (node)
         {
             case YamlSequence { IsReference: true } reference:
-                result = ResolveReference(reference, depth, forJob);
+                result = ResolveReference(reference, forJob);
                 break;
             case YamlMapping mapping:
-                var entries = ImmutableArray.CreateBuilder<YamlEntry>(mapping.Count);
-                var changed = false;
-                foreach (var entry in mapping.Entries)
                 {
-                    var value = Resolve(entry.Value, depth, forJob);
-                    changed |= !ReferenceEquals(value, entry.Value);
-                    entries.Add(ReferenceEquals(value, entry.Value) ? entry : new YamlEntry(entry.Key, value));
+                    var entries = ImmutableArray.CreateBuilder<YamlEntry>(mapping.Count);
+                    var changed = false;
+                    var height = 0;
+                    foreach (var entry in mapping.Entries)
+                    {
+                        var (value, h) = Resolve(entry.Value, forJob);
+                        height = Math.Max(height, h);
+                        changed |= !ReferenceEquals(value, entry.Value);
+                        entries.Add(ReferenceEquals(value, entry.Value) ? entry : new YamlEntry(entry.Key, value));
+                    }
+
+                    result = (changed ? YamlMapping.Compose(mapping, entries.MoveToImmutable()) : mapping, height);
+                    break;
                 }
 
-                result = changed ? YamlMapping.Compose(mapping, entries.MoveToImmutable()) : mapping;
-                break;
             case YamlSequence sequence:
-                var items = ImmutableArray.CreateBuilder<YamlNode>(sequence.Items.Length);
-                var anyChanged = false;
-                foreach (var item in sequence.Items)
                 {
-                    var value = Resolve(item, depth, forJob);
-                    anyChanged |= !ReferenceEquals(value, item);
-                    items.Add(value);
+                    var items = ImmutableArray.CreateBuilder<YamlNode>(sequence.Items.Length);
+                    var changed = false;
+                    var height = 0;
+                    foreach (var item in sequence.Items)
+                    {
+                        var (value, h) = Resolve(item, forJob);
+                        height = Math.Max(height, h);
+                        changed |= !ReferenceEquals(value, item);
+                        items.Add(value);
+                    }
+
+                    result = (changed ? YamlSequence.Compose(sequence, items.MoveToImmutable()) : sequence, height);
+                    break;
                 }
 
-                result = anyChanged ? YamlSequence.Compose(sequence, items.MoveToImmutable()) : sequence;
-                break;
             default:
-                result = node;
+                result = (node, 0);
                 break;
         }
 
-        // Results reached through a reference depend on the nesting depth; memoize only the top level.
-        if (depth == 0)
-        {
-            _resolved[node] = result;
-        }
-
+        _resolving.Remove(node);
+        _resolved[node] = result;
         return result;
     }
 
-    private YamlNode ResolveReference(YamlSequence reference, int depth, string forJob)
+    private (YamlNode Node, int Height) ResolveReference(YamlSequence reference, string forJob)
     {
         var path = reference.Items.Select(i => (i as YamlScalar)?.Value).ToList();
         var shown = "!reference [" + string.Join(", ", path.Select(p => p ?? "?")) + "]";
-        if (depth >= PipelineBuilder.MaxNesting)
-        {
-            _problems.Add(reference.Location, $"{shown} nests references deeper than GitLab's limit of {PipelineBuilder.MaxNesting}", forJob);
-            return reference;
-        }
-
         if (path.Count == 0 || path.Any(p => p is null))
         {
             _problems.Add(reference.Location, "a !reference takes a list of names: a job or template, then keys", forJob);
-            return reference;
+            return (reference, 0);
         }
 
         YamlNode? current = _extended.TryGetValue(path[0]!, out var extended) ? extended : _config.Get(path[0]!);
@@ -238,10 +253,23 @@ internal sealed class JobComposer
                 _problems.Add(reference.Location, $"{shown} refers to nothing in the pipeline", forJob);
             }
 
-            return reference;
+            return (reference, 0);
         }
 
-        return Resolve(current, depth + 1, forJob);
+        if (_resolving.Contains(current))
+        {
+            _problems.Add(reference.Location, $"{shown} refers back to itself, nesting references deeper than GitLab's limit of {PipelineBuilder.MaxNesting}", forJob);
+            return (reference, 0);
+        }
+
+        var (resolved, height) = Resolve(current, forJob);
+        if (height + 1 > PipelineBuilder.MaxNesting)
+        {
+            _problems.Add(reference.Location, $"{shown} nests references deeper than GitLab's limit of {PipelineBuilder.MaxNesting}", forJob);
+            return (reference, 0);
+        }
+
+        return (resolved, height + 1);
     }
 
     private YamlMapping? ComposeDefault()
@@ -264,7 +292,7 @@ internal sealed class JobComposer
         var origin = (YamlNode?)written ?? entries[0].Value;
         var composed = YamlMapping.Compose(origin, entries.ToImmutableArray());
         _resolved.Clear();
-        return (YamlMapping)Resolve(composed, 0, "default");
+        return (YamlMapping)Resolve(composed, DefaultName).Node;
     }
 
     private static YamlMapping ApplyDefault(YamlMapping job, YamlMapping? @default, Job target)
@@ -277,7 +305,7 @@ internal sealed class JobComposer
         var inherit = (job.Get("inherit") as YamlMapping)?.Get("default");
         var allowed = inherit switch
         {
-            YamlScalar { Value: "false" } => new HashSet<string>(StringComparer.Ordinal),
+            YamlScalar scalar when PlainScalarTypes.IsFalse(scalar) => new HashSet<string>(StringComparer.Ordinal),
             YamlSequence list => new HashSet<string>(list.Items.OfType<YamlScalar>().Select(s => s.Value), StringComparer.Ordinal),
             _ => new HashSet<string>(GitLabKeywords.DefaultKeys, StringComparer.Ordinal),
         };

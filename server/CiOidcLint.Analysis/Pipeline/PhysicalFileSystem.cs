@@ -46,7 +46,15 @@ public sealed class PhysicalFileSystem : IPipelineFileSystem
             return null;
         }
 
-        var length = new FileInfo(full).Length;
+        var info = new FileInfo(full);
+#if NET
+        if (info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is { } target && ToRepositoryPath(target.FullName) is null)
+        {
+            throw new IOException($"{path} is a link to {target.FullName}, outside the repository; it is not read");
+        }
+#endif
+
+        var length = info.Length;
         if (length > MaxReadBytes)
         {
             throw new IOException($"{path} is {length:N0} bytes; GitLab reads at most 2 MB of YAML per file, and this linter does not load files over {MaxReadBytes / (1024 * 1024)} MB");
@@ -69,7 +77,12 @@ public sealed class PhysicalFileSystem : IPipelineFileSystem
     {
         var full = ToFullPath(directory);
         return Directory.Exists(full)
-            ? Directory.EnumerateDirectories(full).Select(d => Join(directory, Path.GetFileName(d))).Where(d => d != ".git").OrderBy(p => p, StringComparer.Ordinal).ToList()
+            ? Directory.EnumerateDirectories(full)
+                .Where(d => (File.GetAttributes(d) & FileAttributes.ReparsePoint) == 0) // a linked folder may loop or leave the repository
+                .Select(d => Join(directory, Path.GetFileName(d)))
+                .Where(d => d != ".git")
+                .OrderBy(p => p, StringComparer.Ordinal)
+                .ToList()
             : Enumerable.Empty<string>();
     }
 

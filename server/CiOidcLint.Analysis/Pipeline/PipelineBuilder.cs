@@ -31,6 +31,7 @@ public sealed class PipelineBuilder
     private readonly List<Include> _includes = new();
     private readonly ProblemList _problems = new();
     private readonly MergeBudget _budget = new();
+    private int _includedFiles;
 
     public PipelineBuilder(IPipelineFileSystem fileSystem, Func<string, SourceText, SyntaxFile>? parse = null)
     {
@@ -81,12 +82,6 @@ public sealed class PipelineBuilder
 
     private IEnumerable<YamlMapping> Follow(Include include, ImmutableStack<string> chain)
     {
-        if (_includes.Count >= MaxIncludes)
-        {
-            _problems.Add(include.Node.Location, $"the pipeline includes more than GitLab's limit of {MaxIncludes} files");
-            yield break;
-        }
-
         if (include.Kind != IncludeKind.Local)
         {
             _includes.Add(include with { NotFollowedBecause = $"{KindName(include.Kind)} includes are not read offline" });
@@ -102,7 +97,9 @@ public sealed class PipelineBuilder
         var path = NormalizeLocalPath(include.Target);
         if (path is null)
         {
-            _problems.Add(include.Node.Location, $"the local include '{include.Target}' points outside the repository");
+            _problems.Add(include.Node.Location, include.Target.Trim().Length == 0
+                ? "a local include needs a path"
+                : $"the local include '{include.Target}' points outside the repository");
             _includes.Add(include with { IsFollowed = true });
             yield break;
         }
@@ -110,27 +107,37 @@ public sealed class PipelineBuilder
         IReadOnlyList<string> targets;
         if (IncludeGlob.IsGlob(path))
         {
-            targets = IncludeGlob.Create(path).Match(_fileSystem).Where(IsYamlPath).ToList();
+            // GitLab leaves the including file out of its own wildcard ("prevent self-inclusion").
+            targets = IncludeGlob.Create(path).Match(_fileSystem).Where(t => t != chain.Peek()).ToList();
             if (targets.Count == 0)
             {
-                _problems.Add(include.Node.Location, $"the local include '{include.Target}' matches no .yml or .yaml file, so GitLab rejects the pipeline");
+                _problems.Add(include.Node.Location, $"the local include '{include.Target}' matches no file, so GitLab rejects the pipeline");
             }
         }
         else
         {
-            if (!IsYamlPath(path))
-            {
-                _problems.Add(include.Node.Location, $"the local include '{include.Target}' is not a .yml or .yaml file, so GitLab rejects it");
-                _includes.Add(include with { IsFollowed = true });
-                yield break;
-            }
-
             targets = new[] { path };
         }
 
         _includes.Add(include with { IsFollowed = true, Files = targets.ToImmutableArray() });
         foreach (var target in targets)
         {
+            if (!IsYamlPath(target))
+            {
+                _problems.Add(include.Node.Location, $"the local include '{target}' is not a .yml or .yaml file, so GitLab rejects it");
+                continue;
+            }
+
+            if (++_includedFiles > MaxIncludes)
+            {
+                if (_includedFiles == MaxIncludes + 1)
+                {
+                    _problems.Add(include.Node.Location, $"the pipeline includes more than GitLab's limit of {MaxIncludes} files");
+                }
+
+                yield break;
+            }
+
             if (chain.Contains(target))
             {
                 _problems.Add(include.Node.Location, $"the local include '{target}' includes itself through {string.Join(" → ", chain.Reverse())}");

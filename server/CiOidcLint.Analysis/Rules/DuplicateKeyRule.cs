@@ -23,9 +23,9 @@ public sealed class DuplicateKeyRule : IFileRule
         {
             if (problem.Kind == SyntaxProblemKind.DuplicateKey && problem.RelatedSpan is { } winner)
             {
-                var key = context.File.Text.ToString(problem.Span);
+                var key = problem.KeyName ?? context.File.Text.ToString(problem.Span);
                 var line = context.File.Text.Lines.GetLinePosition(winner.Start).Line + 1;
-                context.Report(new SourceLocation(context.File, problem.Span), key.Trim('"', '\''), line);
+                context.Report(new SourceLocation(context.File, problem.Span), key, line);
             }
         }
     }

@@ -16,6 +16,9 @@ public enum SyntaxProblemKind
 
 public sealed record SyntaxProblem(SyntaxProblemKind Kind, TextSpan Span, string Message)
 {
+    /// <summary>For <see cref="SyntaxProblemKind.DuplicateKey"/>: the key's name, as GitLab reads it.</summary>
+    public string? KeyName { get; init; }
+
     /// <summary>For <see cref="SyntaxProblemKind.DuplicateKey"/>: the key that wins.</summary>
     public TextSpan? RelatedSpan { get; init; }
 }

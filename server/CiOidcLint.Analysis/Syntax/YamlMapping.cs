@@ -55,7 +55,7 @@ public sealed class YamlMapping : YamlNode
     /// <summary>Entries as Ruby loads them: merge keys applied, a repeated key at its first position with its last value.</summary>
     public ImmutableArray<YamlEntry> Entries { get; }
 
-    /// <summary>Every explicit pair as written, duplicates included, <c>/// <summary>Every pair as written, duplicates included.</summary>lt;/// <summary>Every pair as written, duplicates included.</summary>lt;</c> merge keys left out.</summary>
+    /// <summary>Every explicit pair as written, duplicates included, <c>&lt;&lt;</c> merge keys left out.</summary>
     public ImmutableArray<YamlEntry> WrittenEntries { get; }
 
     public bool IsFlow { get; }

@@ -79,6 +79,11 @@ internal static class PlainScalarTypes
         "~", "null", "Null", "NULL", "",
     };
 
+    /// <summary>A plain scalar Ruby's YAML 1.1 loader reads as false (false, no, off, in any of their cases).</summary>
+    public static bool IsFalse(YamlScalar scalar)
+        => scalar.Tag is null && scalar.Style is ScalarStyle.Plain or ScalarStyle.Any
+           && scalar.Value is "false" or "False" or "FALSE" or "no" or "No" or "NO" or "off" or "Off" or "OFF";
+
     public static bool IsNonString(string value)
     {
         if (Words.Contains(value))

@@ -474,6 +474,7 @@ internal sealed class YamlTreeBuilder
                         $"the key '{entry.Name}' is written again below in the same mapping; GitLab keeps only the last value")
                     {
                         RelatedSpan = entry.Key.Span,
+                        KeyName = entry.Name,
                     });
                 }
 
