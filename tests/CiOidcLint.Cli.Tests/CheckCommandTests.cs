@@ -165,3 +165,36 @@ public sealed class CheckCommandLargeInputTests
         Assert.StartsWith(".gitlab-ci.yml:1:10: error CIOL000 the local include 'big.yml' cannot be read", Assert.Single(result.Lines));
     }
 }
+
+public sealed class CheckCommandFileSystemTests
+{
+    [Fact]
+    public void A_linked_folder_that_loops_is_not_followed()
+    {
+        using var repo = new TempRepository().Write("sub/a.gitlab-ci.yml", "job:\n  script: [echo $CI_JOB_JWT]\n");
+        File.CreateSymbolicLink(repo.Full("sub/loop"), "..");
+        var result = PublishedCli.Run(repo.Root, "check", ".");
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("sub/a.gitlab-ci.yml:2:17: error CIOL001", Assert.Single(result.Lines));
+    }
+
+    [Fact]
+    public void A_linked_file_outside_the_repository_is_not_read()
+    {
+        using var outside = new TempRepository(withGit: false).Write("secret.yml", "job:\n  script: [x]\n");
+        using var repo = new TempRepository().Write(".gitlab-ci.yml", "include: linked.yml\n");
+        File.CreateSymbolicLink(repo.Full("linked.yml"), outside.Full("secret.yml"));
+        var result = PublishedCli.Run(repo.Root, "check");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("outside the repository", Assert.Single(result.Lines));
+    }
+
+    [Fact]
+    public void Brackets_in_an_include_path_are_literal()
+    {
+        using var repo = new TempRepository().Write(".gitlab-ci.yml", "include: 'ci/a[].yml'\njob:\n  script: [x]\n");
+        var result = PublishedCli.Run(repo.Root, "check");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("does not exist", Assert.Single(result.Lines));
+    }
+}
