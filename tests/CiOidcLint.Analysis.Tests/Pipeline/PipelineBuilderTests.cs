@@ -1,20 +1,12 @@
 using CiOidcLint.Analysis.Pipeline;
 using CiOidcLint.Analysis.Syntax;
+using CiOidcLint.Analysis.Tests.Support;
 
 namespace CiOidcLint.Analysis.Tests.Pipeline;
 
 public sealed class PipelineBuilderTests
 {
-    private static PipelineConfig Build(params (string Path, string Text)[] files)
-    {
-        var fileSystem = new InMemoryFileSystem();
-        foreach (var (path, text) in files)
-        {
-            fileSystem.Add(path, text);
-        }
-
-        return new PipelineBuilder(fileSystem).Build(files[0].Path);
-    }
+    private static PipelineConfig Build(params (string Path, string Text)[] files) => Pipelines.Build(files);
 
     private static Job Job(PipelineConfig pipeline, string name) => pipeline.FindJob(name) ?? throw new Xunit.Sdk.XunitException($"no job {name}");
 

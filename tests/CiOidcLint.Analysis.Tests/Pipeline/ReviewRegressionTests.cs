@@ -8,16 +8,7 @@ namespace CiOidcLint.Analysis.Tests.Pipeline;
 /// <summary>Cases a review found: each failed, crashed or hung before its fix.</summary>
 public sealed class ReviewRegressionTests
 {
-    private static PipelineConfig Build(params (string Path, string Text)[] files)
-    {
-        var fileSystem = new InMemoryFileSystem();
-        foreach (var (path, text) in files)
-        {
-            fileSystem.Add(path, text);
-        }
-
-        return new PipelineBuilder(fileSystem).Build(files[0].Path);
-    }
+    private static PipelineConfig Build(params (string Path, string Text)[] files) => Pipelines.Build(files);
 
     [Fact]
     public void References_that_fan_out_cost_linear_time()
