@@ -53,10 +53,5 @@ public sealed class PipelineConfig
 
     public bool HasUnfollowedIncludes => Includes.Any(i => !i.IsFollowed);
 
-    public YamlMapping? Variables => Config.Get("variables") as YamlMapping;
-
     public Job? FindJob(string name) => _jobsByName.TryGetValue(name, out var job) ? job : null;
-
-    /// <summary>Jobs whose configuration draws on <paramref name="job"/> through <c>extends</c> (transitively).</summary>
-    public IEnumerable<Job> JobsExtending(Job job) => Jobs.Where(j => j.Bases.Contains(job.Name));
 }

@@ -1,3 +1,4 @@
+using CiOidcLint.Analysis.Pipeline;
 using CiOidcLint.Analysis.Syntax;
 using Microsoft.CodeAnalysis;
 
@@ -23,21 +24,21 @@ public sealed class IdTokenMissingAudRule : IJobRule
     {
         foreach (var token in context.Job.IdTokens)
         {
-            if (Problem(token.Entry.Value) is { } problem)
+            if (Problem(token) is { } problem)
             {
                 context.Report(token.Entry.Key.Location, token.Name, problem);
             }
         }
     }
 
-    private static string? Problem(YamlNode value)
+    private static string? Problem(IdToken token)
     {
-        switch (value)
+        switch (token.Entry.Value)
         {
             case YamlScalar { IsNull: true }:
                 return "has no value";
-            case YamlMapping mapping:
-                return mapping.Get("aud") switch
+            case YamlMapping:
+                return token.Aud switch
                 {
                     null => "has no 'aud'",
                     YamlScalar { IsNull: true } => "has an empty 'aud'",

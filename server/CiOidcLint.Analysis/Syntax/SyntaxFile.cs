@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Linq;
 using Microsoft.CodeAnalysis.Text;
 
 namespace CiOidcLint.Analysis.Syntax;
@@ -28,9 +27,6 @@ public sealed class SyntaxFile
     public YamlMapping? Header { get; private set; }
 
     public ImmutableArray<SyntaxProblem> Problems { get; private set; } = ImmutableArray<SyntaxProblem>.Empty;
-
-    /// <summary>True when the YAML did not parse to its end: <see cref="Root"/> holds what came before the error.</summary>
-    public bool HasSyntaxError => Problems.Any(p => p.Kind == SyntaxProblemKind.SyntaxError);
 
     public YamlMapping? RootMapping => Root as YamlMapping;
 

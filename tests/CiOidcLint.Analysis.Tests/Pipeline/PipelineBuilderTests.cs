@@ -312,6 +312,9 @@ own:
         Assert.True(plain.IdTokens[0].IsFromDefault);
         Assert.Contains(plain.ScriptLines, l => l.Section == "before_script" && l.Text == "login");
 
+        // before_script and script share one shell: before_script's last line is not the shell's last.
+        Assert.Equal(new[] { false, true }, plain.ScriptLines.Select(l => l.IsLastInShell));
+
         // A job's id_tokens replaces default's as a whole.
         var own = Job(pipeline, "own");
         Assert.Equal("OWN_TOKEN", Assert.Single(own.IdTokens).Name);

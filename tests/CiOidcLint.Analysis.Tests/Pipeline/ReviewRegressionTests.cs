@@ -74,7 +74,9 @@ public sealed class ReviewRegressionTests
     public void A_list_used_twice_runs_twice()
     {
         var pipeline = Build((".gitlab-ci.yml", ".tpl:\n  script: [a, b]\njob:\n  script:\n    - !reference [.tpl, script]\n    - !reference [.tpl, script]\n    - c\n"));
-        Assert.Equal(new[] { "a", "b", "a", "b", "c" }, pipeline.FindJob("job")!.ScriptLines.Select(l => l.Text));
+        var lines = pipeline.FindJob("job")!.ScriptLines;
+        Assert.Equal(new[] { "a", "b", "a", "b", "c" }, lines.Select(l => l.Text));
+        Assert.Equal(new[] { false, false, false, false, true }, lines.Select(l => l.IsLastInShell));
     }
 
     [Fact]
