@@ -23,6 +23,7 @@ public static class RuleCatalog
         new SecretWithoutIdTokenRule(),
         new UnknownSecretTokenRule(),
         new GcpSecretNeedsTokenRule(),
+        new InvalidIdTokenOrSecretRule(),
         new IncludeNotFollowedRule(),
         new DuplicateKeyRule());
 
