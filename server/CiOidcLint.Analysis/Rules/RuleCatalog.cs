@@ -24,6 +24,7 @@ public static class RuleCatalog
         new UnknownSecretTokenRule(),
         new GcpSecretNeedsTokenRule(),
         new InvalidIdTokenOrSecretRule(),
+        new SuspiciousAudienceRule(),
         new IncludeNotFollowedRule(),
         new DuplicateKeyRule());
 
