@@ -129,7 +129,7 @@ public sealed class InvalidIdTokenOrSecretRule : IJobRule
             case YamlScalar { IsNull: true }:
                 // No aud, or an empty one, is CIOL002's.
                 break;
-            case YamlScalar scalar when scalar.IsNonString:
+            case YamlScalar scalar when !YamlValueKinds.IsString(scalar):
             case YamlMapping:
                 var aud = token.Get("aud")!;
                 context.Report(
@@ -152,7 +152,7 @@ public sealed class InvalidIdTokenOrSecretRule : IJobRule
                 continue;
             }
 
-            if (item is not YamlScalar { IsNonString: false } value)
+            if (item is not YamlScalar value || !YamlValueKinds.IsString(value))
             {
                 context.Report(
                     item.Location,

@@ -186,7 +186,7 @@ internal static class SecretShapeChecks
 
                 break;
             case "gitlab_secrets_manager":
-                if (mapping.Get("source") is YamlScalar { IsNonString: false } source && !GitLabSecretsSource.IsMatch(source.Value))
+                if (mapping.Get("source") is YamlScalar source && YamlValueKinds.IsString(source) && !GitLabSecretsSource.IsMatch(source.Value))
                 {
                     report(source.Location, $"The 'source' of secret '{secret}' is neither 'project' nor 'group/<full path>', so GitLab rejects the pipeline");
                 }

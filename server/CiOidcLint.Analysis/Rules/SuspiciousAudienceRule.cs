@@ -64,7 +64,7 @@ public sealed class SuspiciousAudienceRule : IJobRule
         var value = aud.Value;
 
         // Not strings (CIOL008), empty (CIOL002), or known only once GitLab expands them.
-        if (aud.IsReference || aud.IsNonString || value.Trim().Length == 0 || Variable.IsMatch(value))
+        if (aud.IsReference || !YamlValueKinds.IsString(aud) || value.Trim().Length == 0 || Variable.IsMatch(value))
         {
             return;
         }

@@ -15,17 +15,27 @@ internal static class YamlValueKinds
         "true", "True", "TRUE", "false", "False", "FALSE",
         "yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF");
 
-    /// <summary>A string as Ruby loads it: quoted, a block, or plain text that is not a number, boolean or nil.</summary>
-    public static bool IsString(YamlNode node) => node is YamlScalar { IsNonString: false };
+    private const string CoreTagPrefix = "tag:yaml.org,2002:";
 
-    /// <summary>A plain true/false (YAML 1.1 also reads yes/no/on/off so), which GitLab's boolean check accepts.</summary>
+    /// <summary>
+    /// A string as Ruby loads it: quoted, a block, plain text that is not a number, boolean or
+    /// nil, or anything tagged <c>!!str</c>.
+    /// </summary>
+    public static bool IsString(YamlNode node)
+        => node is YamlScalar scalar && (CoreType(scalar) is { } type ? type == "str" : !scalar.IsNonString);
+
+    /// <summary>A plain true/false (YAML 1.1 also reads yes/no/on/off so) or a <c>!!bool</c>, which GitLab's boolean check accepts.</summary>
     public static bool IsBoolean(YamlNode node)
-        => node is YamlScalar { Tag: null } scalar && !IsQuotedOrBlock(scalar) && Booleans.Contains(scalar.Value);
+        => node is YamlScalar scalar
+           && (CoreType(scalar) is { } type ? type == "bool" : scalar.Tag is null && !IsQuotedOrBlock(scalar) && Booleans.Contains(scalar.Value));
 
-    /// <summary>A plain integer, which GitLab's alphanumeric check accepts next to strings.</summary>
+    /// <summary>A plain integer or an <c>!!int</c>, which GitLab's alphanumeric check accepts next to strings.</summary>
     public static bool IsInteger(YamlNode node)
-        => node is YamlScalar { Tag: null } scalar && !IsQuotedOrBlock(scalar)
-           && System.Text.RegularExpressions.Regex.IsMatch(scalar.Value, @"\A[-+]?(?:0|[1-9][0-9_]*)\z", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        => node is YamlScalar scalar
+           && (CoreType(scalar) is { } type
+               ? type == "int"
+               : scalar.Tag is null && !IsQuotedOrBlock(scalar)
+                 && System.Text.RegularExpressions.Regex.IsMatch(scalar.Value, @"\A[-+]?(?:0|[1-9][0-9_]*)\z", System.Text.RegularExpressions.RegexOptions.CultureInvariant));
 
     /// <summary>Nil or a string of blanks: what Rails' <c>presence: true</c> rejects.</summary>
     public static bool IsBlank(YamlNode node)
@@ -43,10 +53,21 @@ internal static class YamlValueKinds
     {
         YamlMapping => "a mapping",
         YamlSequence => "a list",
+        YamlScalar scalar when CoreType(scalar) is { } type => type switch
+        {
+            "bool" => "a boolean",
+            "int" or "float" => "a number",
+            "null" => "empty",
+            _ => "a string",
+        },
         YamlScalar { IsNull: true } => "empty",
         YamlScalar scalar when scalar.IsNonString => IsBoolean(scalar) ? "a boolean" : "a number",
         _ => "a string",
     };
+
+    /// <summary>The YAML core type an explicit tag names (<c>!!str</c> is <c>str</c>), or null.</summary>
+    private static string? CoreType(YamlScalar scalar)
+        => scalar.Tag is { } tag && tag.StartsWith(CoreTagPrefix, StringComparison.Ordinal) ? tag.Substring(CoreTagPrefix.Length) : null;
 
     private static bool IsQuotedOrBlock(YamlScalar scalar)
         => scalar.Style is not (YamlDotNet.Core.ScalarStyle.Plain or YamlDotNet.Core.ScalarStyle.Any);

@@ -44,6 +44,9 @@ job:
     IN_A_LIST: [aud, https://gitlab.com]
 #              ^^^^^^^^^^^^^^^^^^^^^^^^^ CIOL008 ID token 'IN_A_LIST' is a list
     QUOTED_NUMBER: { aud: '42' }
+    TAGGED_STRING: { aud: !!str 42 }
+    TAGGED_NUMBER: { aud: !!int '42' }
+#                         ^^^^^^^^^^ CIOL008 The 'aud' of ID token 'TAGGED_NUMBER' is a number
     GOOD_LIST: { aud: [https://gitlab.com, sts.amazonaws.com] }
     $[[ inputs.prefix ]]_ID_TOKEN: { aud: https://gitlab.com }
   script: [echo $NUMBER]
@@ -217,6 +220,9 @@ job:
     GOOD_FILE:
       vault: production/db/password@kv
       file: no
+    TAGGED_FILE:
+      vault: production/db/password@kv
+      file: !!bool 'true'
     INPUT_FILE:
       vault: production/db/password@kv
       file: $[[ inputs.as_file ]]
