@@ -1,6 +1,8 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
+using CiOidcLint.Cli.Output;
 using Microsoft.CodeAnalysis;
 
 namespace CiOidcLint.Cli;
 
-internal sealed record CheckOptions(IReadOnlyList<string> Paths, string Format, DiagnosticSeverity Threshold, bool UseColor);
+internal sealed record CheckOptions(IReadOnlyList<string> Paths, ImmutableArray<OutputTarget> Outputs, DiagnosticSeverity Threshold, bool UseColor, BaselineOptions? Baseline = null);
