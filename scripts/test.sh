@@ -6,6 +6,9 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
+echo "== test tools"
+bash "$root/scripts/setup-test-tools.sh"
+
 echo "== build"
 dotnet build CiOidcLint.sln -c Release --nologo -v q
 
@@ -13,6 +16,12 @@ echo "== publish the CLI the tests run as a process"
 publish_dir="$root/artifacts/cli"
 dotnet publish server/CiOidcLint.Cli -c Release -o "$publish_dir" --nologo -v q
 export CIOIDCLINT_CLI="$publish_dir/cioidclint.dll"
+
+echo "== pack the tool package the install, template and package tests use"
+package_dir="$root/artifacts/packages"
+rm -rf "$package_dir"
+dotnet pack server/CiOidcLint.Cli -c Release --no-build -o "$package_dir" --nologo -v q
+export CIOIDCLINT_PACKAGES="$package_dir"
 
 echo "== .NET tests"
 log="$(mktemp)"
