@@ -15,11 +15,9 @@ apt_install() {
       return 0
     fi
   fi
-  # A fresh machine may have no package lists yet.
-  if ! apt-cache show "$@" >/dev/null 2>&1; then
-    "${run[@]}" apt-get update -qq
-  fi
-  DEBIAN_FRONTEND=noninteractive "${run[@]}" apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+  # Only reached when something is missing; a fresh machine may have no or stale package lists.
+  "${run[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${run[@]}" apt-get install -y -qq "$@" >/dev/null
 }
 
 if ! command -v pre-commit >/dev/null; then

@@ -46,6 +46,10 @@ public sealed class PreCommitHookTests
             {
                 ["PRE_COMMIT_HOME"] = preCommitHome,
                 ["NO_COLOR"] = "1",
+                // No MSBuild or compiler server left running after the hook's `dotnet pack`.
+                ["MSBUILDDISABLENODEREUSE"] = "1",
+                ["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0",
+                ["UseSharedCompilation"] = "false",
             },
             timeoutSeconds: 600);
 }
