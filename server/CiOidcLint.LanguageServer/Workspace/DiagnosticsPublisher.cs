@@ -103,7 +103,9 @@ public sealed class DiagnosticsPublisher
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     current.Add(publication.Uri);
-                    var fingerprint = JsonSerializer.Serialize(publication.Diagnostics);
+                    // A file that is not open and whose findings did not change is not sent again; a
+                    // document that was just closed is (its last diagnostics named a version it no longer has).
+                    var fingerprint = publication.Version + "|" + JsonSerializer.Serialize(publication.Diagnostics);
                     if (publication.Version is null && _published.TryGetValue(publication.Uri, out var previous) && previous == fingerprint)
                     {
                         continue;
