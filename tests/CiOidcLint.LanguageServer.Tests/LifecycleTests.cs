@@ -38,7 +38,7 @@ public sealed class LifecycleTests
         using var repository = new TempRepository();
         await client.InitializeAsync(repository.Root, Capabilities.Minimal());
         await client.RequestAsync("shutdown", null);
-        var late = await Assert.ThrowsAsync<LspErrorException>(() => client.RequestAsync("textDocument/documentSymbol", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = repository.Uri("a.yml") } }));
+        var late = await Assert.ThrowsAsync<LspErrorException>(() => client.RequestAsync("textDocument/diagnostic", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = repository.Uri("a.yml") } }));
         Assert.Equal(-32600, late.Code);
         await client.NotifyAsync("exit", null);
         Assert.Equal(0, await client.WaitForExitAsync());
