@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Linq;
+using CiOidcLint.LanguageServer.Handlers.CodeActions;
 using CiOidcLint.LanguageServer.Handlers.Diagnostics;
 using CiOidcLint.LanguageServer.Handlers.Lifecycle;
 using CiOidcLint.LanguageServer.Handlers.TextSync;
@@ -24,7 +25,8 @@ public static class HandlerList
             new DidSaveHandler(),
             new DidChangeWatchedFilesHandler(),
             new DidChangeConfigurationHandler(),
-            new DocumentDiagnosticHandler());
+            new DocumentDiagnosticHandler(),
+            new CodeActionHandler());
         return handlers.Insert(0, new InitializeHandler(handlers.Select(h => h.Method).ToImmutableHashSet()));
     }
 }
