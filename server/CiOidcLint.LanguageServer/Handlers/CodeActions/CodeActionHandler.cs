@@ -76,7 +76,7 @@ public sealed class CodeActionHandler : RequestHandler<CodeActionParams, IReadOn
         }
 
         if (Wanted(CodeActionKind.SourceFixAllCiOidcLint, only)
-            && await FixAll.ComputeAsync(snapshot, analysis, path, cancellationToken).ConfigureAwait(false) is { } fixedText)
+            && FixAll.Compute(snapshot, analysis, path, cancellationToken) is { } fixedText)
         {
             var change = FixAll.Difference(fixedText.Original, fixedText.Fixed);
             actions.Add(new CodeAction
