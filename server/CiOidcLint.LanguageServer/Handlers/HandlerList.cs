@@ -3,6 +3,7 @@ using System.Linq;
 using CiOidcLint.LanguageServer.Handlers.CodeActions;
 using CiOidcLint.LanguageServer.Handlers.Diagnostics;
 using CiOidcLint.LanguageServer.Handlers.Lifecycle;
+using CiOidcLint.LanguageServer.Handlers.Navigation;
 using CiOidcLint.LanguageServer.Handlers.TextSync;
 using CiOidcLint.LanguageServer.Handlers.Workspace;
 using CiOidcLint.LanguageServer.Hosting;
@@ -26,7 +27,12 @@ public static class HandlerList
             new DidChangeWatchedFilesHandler(),
             new DidChangeConfigurationHandler(),
             new DocumentDiagnosticHandler(),
-            new CodeActionHandler());
+            new CodeActionHandler(),
+            new HoverHandler(),
+            new DefinitionHandler(),
+            new ReferencesHandler(),
+            new DocumentSymbolHandler(),
+            new CompletionHandler());
         return handlers.Insert(0, new InitializeHandler(handlers.Select(h => h.Method).ToImmutableHashSet()));
     }
 }
