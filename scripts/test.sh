@@ -6,6 +6,8 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
+bash "$root/scripts/install-test-deps.sh"
+
 echo "== build"
 dotnet build CiOidcLint.sln -c Release --nologo -v q
 
