@@ -19,7 +19,7 @@ namespace CiOidcLint.LanguageServer.Workspace;
 public sealed class DiagnosticsPublisher
 {
     /// <summary>Long enough to coalesce a burst of keystrokes, short enough that a single edit is answered about as fast as the analysis runs.</summary>
-    public static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(25);
+    public static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(20);
 
     private readonly ServerState _state;
     private readonly object _gate = new();
