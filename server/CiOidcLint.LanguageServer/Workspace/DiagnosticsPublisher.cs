@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Linq;
 using System.Text.Json;
 using System.Threading;
@@ -11,6 +12,7 @@ namespace CiOidcLint.LanguageServer.Workspace;
 
 /// <summary>
 /// Pushes diagnostics after each change: a burst of keystrokes is coalesced by a short delay,
+/// (a change after a quiet spell goes at once),
 /// a run is cancelled when a newer change supersedes it, and every file of an open pipeline
 /// gets its own findings (an included file's findings go to its URI). Files that no longer
 /// belong to an open pipeline are cleared. In pull mode nothing is pushed; the client is asked
@@ -26,6 +28,7 @@ public sealed class DiagnosticsPublisher
     private readonly SemaphoreSlim _publishing = new(1, 1);
     private readonly Dictionary<string, string> _published = new(StringComparer.Ordinal);
     private CancellationTokenSource? _pending;
+    private long _lastChange;
 
     public DiagnosticsPublisher(ServerState state)
     {
@@ -60,14 +63,21 @@ public sealed class DiagnosticsPublisher
             return;
         }
 
+        // A change after a quiet spell is analysed at once, so a single edit is answered as fast
+        // as the analysis runs; changes that follow it closely (a burst of keystrokes, a paste
+        // sent as several changes) wait out the delay, and each cancels the run before it.
         CancellationTokenSource next;
+        TimeSpan delay;
         lock (_gate)
         {
             _pending?.Cancel();
             _pending = next = new CancellationTokenSource();
+            var now = Stopwatch.GetTimestamp();
+            delay = Stopwatch.GetElapsedTime(_lastChange, now) >= Debounce ? TimeSpan.Zero : Debounce;
+            _lastChange = now;
         }
 
-        _ = PublishAsync(snapshot, change, next.Token);
+        _ = PublishAsync(snapshot, change, delay, next.Token);
     }
 
     private async Task RefreshAsync()
@@ -82,11 +92,15 @@ public sealed class DiagnosticsPublisher
         }
     }
 
-    private async Task PublishAsync(WorkspaceSnapshot snapshot, WorkspaceChange change, CancellationToken cancellationToken)
+    private async Task PublishAsync(WorkspaceSnapshot snapshot, WorkspaceChange change, TimeSpan delay, CancellationToken cancellationToken)
     {
         try
         {
-            await Task.Delay(Debounce, cancellationToken).ConfigureAwait(false);
+            if (delay > TimeSpan.Zero)
+            {
+                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+            }
+
             var analysis = await snapshot.GetAnalysisAsync(cancellationToken).ConfigureAwait(false);
             var features = _state.Features;
             var publications = analysis.OpenPipelineFiles
