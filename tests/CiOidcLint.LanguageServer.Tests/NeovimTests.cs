@@ -6,7 +6,7 @@ namespace CiOidcLint.LanguageServer.Tests;
 /// <summary>
 /// Neovim 0.7.2's own LSP client, configured by the README's Lua block (read from README.md, so
 /// the documented configuration is the tested one), opens a pipeline headless and prints the
-/// diagnostics it received. scripts/install-test-deps.sh installs Neovim; without it the test
+/// diagnostics it received. scripts/setup-test-tools.sh installs Neovim; without it the test
 /// skips, except in CI.
 /// </summary>
 public sealed class NeovimTests
@@ -32,8 +32,8 @@ public sealed class NeovimTests
     {
         var nvim = FindOnPath("nvim");
         Skip.If(OperatingSystem.IsWindows(), "the test drives Debian's Neovim");
-        Skip.If(nvim is null && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")), "nvim is not installed (scripts/install-test-deps.sh installs it)");
-        Assert.True(nvim is not null, "CI must have nvim: scripts/install-test-deps.sh installs it");
+        Skip.If(nvim is null && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")), "nvim is not installed (scripts/setup-test-tools.sh installs it)");
+        Assert.True(nvim is not null, "CI must have nvim: scripts/setup-test-tools.sh installs it");
 
         var readme = File.ReadAllText(Path.Combine(ServerProcess.RepositoryRoot, "README.md"));
         var config = Regex.Match(readme, @"## Language server.*?```lua\n(?<lua>.*?)```", RegexOptions.Singleline).Groups["lua"].Value;

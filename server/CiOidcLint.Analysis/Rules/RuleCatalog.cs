@@ -23,6 +23,13 @@ public static class RuleCatalog
         new SecretWithoutIdTokenRule(),
         new UnknownSecretTokenRule(),
         new GcpSecretNeedsTokenRule(),
+        new InvalidIdTokenOrSecretRule(),
+        new FoldedScriptKeepsNewlineRule(),
+        new ScriptLineMissingContinuationRule(),
+        new AndListIgnoresFailureRule(),
+        new SuspiciousAudienceRule(),
+        new UnusedIdTokenRule(),
+        new UndefinedIdTokenVariableRule(),
         new IncludeNotFollowedRule(),
         new DuplicateKeyRule());
 
