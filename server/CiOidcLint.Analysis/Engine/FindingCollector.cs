@@ -23,9 +23,30 @@ internal sealed class FindingCollector
     public void Add(DiagnosticDescriptor descriptor, SourceLocation location, JobUnit? unit, object[] args, ImmutableArray<CodeFix> fixes)
     {
         var key = string.Join("\u0001", new object[] { descriptor.Id, location.File.Path, location.Span.Start, location.Span.Length }.Concat(args));
+        var pending = Find(key, descriptor, location, args, fixes);
+        if (unit is not null)
+        {
+            pending.Units.Add(unit);
+        }
+    }
+
+    /// <summary>
+    /// Takes in what another collector gathered, as if its reports had come after this one's:
+    /// how job units analysed on several threads end up with the same findings as in one.
+    /// </summary>
+    public void AddRange(FindingCollector other)
+    {
+        foreach (var pending in other._order)
+        {
+            Find(pending.Key, pending.Descriptor, pending.Location, pending.Args, pending.Fixes).Units.AddRange(pending.Units);
+        }
+    }
+
+    private Pending Find(string key, DiagnosticDescriptor descriptor, SourceLocation location, object[] args, ImmutableArray<CodeFix> fixes)
+    {
         if (!_pending.TryGetValue(key, out var pending))
         {
-            pending = new Pending(descriptor, location, args, fixes);
+            pending = new Pending(key, descriptor, location, args, fixes);
             _pending[key] = pending;
             _order.Add(pending);
         }
@@ -35,10 +56,7 @@ internal sealed class FindingCollector
             pending.Fixes = pending.Fixes.Where(f => fixes.Any(g => FixComparer.Instance.Equals(f, g))).ToImmutableArray();
         }
 
-        if (unit is not null)
-        {
-            pending.Units.Add(unit);
-        }
+        return pending;
     }
 
     public ImmutableArray<Finding> ToFindings(SeverityConfiguration severities)
@@ -102,13 +120,16 @@ internal sealed class FindingCollector
 
     private sealed class Pending
     {
-        public Pending(DiagnosticDescriptor descriptor, SourceLocation location, object[] args, ImmutableArray<CodeFix> fixes)
+        public Pending(string key, DiagnosticDescriptor descriptor, SourceLocation location, object[] args, ImmutableArray<CodeFix> fixes)
         {
+            Key = key;
             Descriptor = descriptor;
             Location = location;
             Args = args;
             Fixes = fixes;
         }
+
+        public string Key { get; }
 
         public DiagnosticDescriptor Descriptor { get; }
 

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -19,6 +20,12 @@ public sealed class PipelineAnalyzer
 
     public ImmutableArray<IRule> Rules { get; }
 
+    /// <summary>How many threads analyse jobs at most; 1 keeps everything on the calling thread.</summary>
+    public int MaxParallelism { get; init; } = Math.Min(Environment.ProcessorCount, 8);
+
+    /// <summary>Below this many jobs one thread is faster than handing work out.</summary>
+    private const int ParallelThreshold = 64;
+
     public ImmutableArray<Finding> Analyze(PipelineConfig pipeline, SeverityConfiguration? severities = null, CancellationToken cancellationToken = default)
     {
         var collector = new FindingCollector();
@@ -37,18 +44,60 @@ public sealed class PipelineAnalyzer
         }
 
         var jobRules = Rules.OfType<IJobRule>().ToList();
-        foreach (var unit in Units(pipeline))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            foreach (var rule in jobRules)
-            {
-                if (rule.NeedsJobContext && (unit.Kind != JobUnitKind.Job || unit.Job.IsIncomplete))
-                {
-                    continue;
-                }
+        var units = Units(pipeline).ToList();
 
-                rule.AnalyzeJob(new JobContext(pipeline, unit, rule.Descriptor, collector));
+        // Jobs are independent: big pipelines are analysed on every core, in slices whose
+        // findings are then taken in order, so the result is the same as on one thread.
+        var slices = units.Count >= ParallelThreshold ? Math.Max(1, MaxParallelism) : 1;
+        var collectors = new FindingCollector[slices];
+        void AnalyzeSlice(int slice)
+        {
+            var sliceCollector = collectors[slice] = new FindingCollector();
+            for (var i = slice * units.Count / slices; i < (slice + 1) * units.Count / slices; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var unit = units[i];
+                foreach (var rule in jobRules)
+                {
+                    if (rule.NeedsJobContext && (unit.Kind != JobUnitKind.Job || unit.Job.IsIncomplete))
+                    {
+                        continue;
+                    }
+
+                    rule.AnalyzeJob(new JobContext(pipeline, unit, rule.Descriptor, sliceCollector));
+                }
             }
+        }
+
+        if (slices == 1)
+        {
+            AnalyzeSlice(0);
+        }
+        else
+        {
+            // Jobs read their tokens, secrets and lines lazily; read them here, on one thread, so
+            // the slices only ever read finished values.
+            foreach (var unit in units)
+            {
+                _ = unit.Job.IdTokens;
+                _ = unit.Job.Secrets;
+                _ = unit.Job.ScriptLines;
+            }
+
+            try
+            {
+                System.Threading.Tasks.Parallel.For(0, slices, new System.Threading.Tasks.ParallelOptions { CancellationToken = cancellationToken }, AnalyzeSlice);
+            }
+            catch (AggregateException ex) when (ex.InnerException is not null)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex.InnerException).Throw();
+                throw;
+            }
+        }
+
+        foreach (var sliceCollector in collectors)
+        {
+            collector.AddRange(sliceCollector);
         }
 
         return Unsuppressed(collector.ToFindings(severities ?? SeverityConfiguration.Default));

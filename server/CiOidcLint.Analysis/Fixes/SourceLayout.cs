@@ -33,7 +33,17 @@ internal static class SourceLayout
     /// The indentation step the author uses between a key and the keys of its block mapping: the
     /// most common one, 2 when the file has no nesting to learn from.
     /// </summary>
-    public static int IndentUnit(SyntaxFile file) => file.IndentUnit ??= ComputeIndentUnit(file);
+    public static int IndentUnit(SyntaxFile file)
+    {
+        var unit = System.Threading.Volatile.Read(ref file.IndentUnit);
+        if (unit == 0)
+        {
+            unit = ComputeIndentUnit(file);
+            System.Threading.Volatile.Write(ref file.IndentUnit, unit);
+        }
+
+        return unit;
+    }
 
     private static int ComputeIndentUnit(SyntaxFile file)
     {

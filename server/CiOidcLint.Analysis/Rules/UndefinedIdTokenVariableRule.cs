@@ -62,6 +62,12 @@ public sealed class UndefinedIdTokenVariableRule : IJobRule
                     continue;
                 }
 
+                // The cheap answers first: most references name a token, a secret or a variable.
+                if (job.IdTokens.Any(t => t.Name == reference.Name) || job.Secrets.Any(t => t.Name == reference.Name))
+                {
+                    continue;
+                }
+
                 defined ??= Defined(context.Pipeline, job);
                 if (defined.Contains(reference.Name))
                 {

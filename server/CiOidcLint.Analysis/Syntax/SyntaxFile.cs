@@ -30,8 +30,11 @@ public sealed class SyntaxFile
 
     public YamlMapping? RootMapping => Root as YamlMapping;
 
-    /// <summary>The indentation step the author uses, learned once by the fixes that insert keys.</summary>
-    internal int? IndentUnit { get; set; }
+    /// <summary>
+    /// The indentation step the author uses, learned once by the fixes that insert keys; 0 until
+    /// then. A plain int, so rules on several threads never see half a value.
+    /// </summary>
+    internal int IndentUnit;
 
     public static SyntaxFile Parse(string path, SourceText text, YamlLimits? limits = null)
     {
