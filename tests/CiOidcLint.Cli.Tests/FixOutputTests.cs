@@ -43,7 +43,7 @@ public sealed class FixOutputTests
         // An insertion is an empty region: start and end at the same place.
         var insert = replacements[1]!;
         Assert.Equal(new[] { 2, 3, 2, 3 }, Region(insert["deletedRegion"]!));
-        Assert.Equal("id_tokens:\n    VAULT_ID_TOKEN:\n      aud: https://vault.example.org\n  ", (string?)insert["insertedContent"]!["text"]);
+        Assert.Equal("id_tokens:\n    VAULT_ID_TOKEN:\n      aud: https://vault.acme.internal\n  ", (string?)insert["insertedContent"]!["text"]);
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public sealed class FixOutputTests
             IsPreferred: true,
             ImmutableArray.Create(new DocumentChange(".gitlab-ci.yml", ImmutableArray.Create(
                 new TextChange(new TextSpan(jwt, "$CI_JOB_JWT".Length), "$VAULT_ID_TOKEN"),
-                new TextChange(new TextSpan(script, 0), "id_tokens:\n    VAULT_ID_TOKEN:\n      aud: https://vault.example.org\n  ")))));
+                new TextChange(new TextSpan(script, 0), "id_tokens:\n    VAULT_ID_TOKEN:\n      aud: https://vault.acme.internal\n  ")))));
         var withFix = finding with { Fixes = ImmutableArray.Create(fix) };
         var texts = result.Pipeline.Files.ToImmutableDictionary(f => f.Path, f => f.Text);
         return new Report(ImmutableArray.Create(new ReportEntry(withFix, ".gitlab-ci.yml", "0123456789abcdef0123456789abcdef")), "/repo", texts);

@@ -11,7 +11,7 @@ public sealed class OutputFormatTests
         deploy:
           id_tokens:
             VAULT_ID_TOKEN:
-              aud: https://vault.example.org
+              aud: https://vault.acme.internal
           script:
             - export VAULT_TOKEN="$(vault write -field=token auth/jwt/login role=app jwt=$VAULT_ID_TOKEN)"
             - echo $CI_JOB_JWT
@@ -74,7 +74,14 @@ public sealed class OutputFormatTests
             new[] { 7, 12, 7, 23 },
             new[] { (int)region["startLine"]!, (int)region["startColumn"]!, (int)region["endLine"]!, (int)region["endColumn"]! });
         Assert.Matches("^[0-9a-f]{32}$", (string?)jwt["partialFingerprints"]!["cioidclint/v1"]);
-        Assert.Null(jwt["fixes"]);
+        // The rule's own quick fix, as a SARIF replacement of just the variable's name.
+        var fix = jwt["fixes"]!.AsArray().Single()!;
+        Assert.Equal("Use ID token 'VAULT_ID_TOKEN' instead of CI_JOB_JWT", (string?)fix["description"]!["text"]);
+        var replacement = fix["artifactChanges"]!.AsArray().Single()!["replacements"]!.AsArray().Single()!;
+        Assert.Equal(
+            new[] { 7, 13, 7, 23 },
+            new[] { (int)replacement["deletedRegion"]!["startLine"]!, (int)replacement["deletedRegion"]!["startColumn"]!, (int)replacement["deletedRegion"]!["endLine"]!, (int)replacement["deletedRegion"]!["endColumn"]! });
+        Assert.Equal("VAULT_ID_TOKEN", (string?)replacement["insertedContent"]!["text"]);
     }
 
     [Fact]
@@ -158,7 +165,7 @@ public sealed class OutputFormatTests
         Assert.Equal(12, (int)finding["start"]!["column"]!);
         Assert.Equal(23, (int)finding["end"]!["column"]!);
         Assert.Equal("deploy", (string?)finding["jobs"]![0]);
-        Assert.Empty(finding["fixes"]!.AsArray());
+        Assert.Equal("Use ID token 'VAULT_ID_TOKEN' instead of CI_JOB_JWT", (string?)finding["fixes"]!.AsArray().Single()!["title"]);
 
         var sarif = PublishedCli.Run(repo.Root, "check", "--format", "sarif");
         Assert.Equal((string?)finding["fingerprint"], (string?)JsonNode.Parse(sarif.Stdout)!["runs"]![0]!["results"]![1]!["partialFingerprints"]!["cioidclint/v1"]);

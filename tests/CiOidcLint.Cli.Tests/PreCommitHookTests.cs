@@ -30,7 +30,7 @@ public sealed class PreCommitHookTests
         Assert.Contains(".gitlab/ci/deploy.yml:3:23: error CIOL001 ", broken.Stdout);
         Assert.DoesNotContain("notes.yml", broken.Stdout);
 
-        user.Write(".gitlab/ci/deploy.yml", "deploy:\n  id_tokens:\n    VAULT_ID_TOKEN:\n      aud: https://vault.example.org\n  script:\n    - vault login jwt=$VAULT_ID_TOKEN\n");
+        user.Write(".gitlab/ci/deploy.yml", "deploy:\n  id_tokens:\n    VAULT_ID_TOKEN:\n      aud: https://vault.acme.internal\n  script:\n    - vault login jwt=$VAULT_ID_TOKEN\n");
         Processes.Git(user.Root, "add", "-A");
         var good = TryRepo(user.Root, home.Root);
         Assert.True(good.ExitCode == 0, "pre-commit should pass:\n" + good.Stdout + good.Stderr);

@@ -12,4 +12,7 @@ public sealed record ScriptLine(string Section, YamlScalar Node)
     public bool IsLastInShell { get; init; }
 
     public string Text => Node.Value;
+
+    /// <summary>The line parsed as shell (parsed once per YAML node).</summary>
+    public Shell.ShellScript Shell => Node.Shell;
 }

@@ -47,7 +47,7 @@ public sealed class AndListIgnoresFailureRule : IJobRule
                 continue;
             }
 
-            Check(line, ShellParser.Parse(line.Text), context);
+            Check(line, line.Shell, context);
         }
     }
 

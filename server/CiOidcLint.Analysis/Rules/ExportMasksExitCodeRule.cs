@@ -48,7 +48,7 @@ public sealed class ExportMasksExitCodeRule : IJobRule
                 continue;
             }
 
-            var script = ShellParser.Parse(line.Text);
+            var script = line.Shell;
             for (var i = 0; i < script.Commands.Length; i++)
             {
                 Check(script, i, line, context);

@@ -26,5 +26,5 @@ internal static class ScriptRunners
 
     /// <summary>Whether any line of the job runs a command outside <see cref="Plain"/>.</summary>
     public static bool RunsHiddenCode(Job job)
-        => job.ScriptLines.Any(line => ShellParser.Parse(line.Text).Commands.Any(c => c.Words.Length > 0 && (c.Name is not { } name || !Plain.Contains(name))));
+        => job.ScriptLines.Any(line => line.Shell.Commands.Any(c => c.Words.Length > 0 && (c.Name is not { } name || !Plain.Contains(name))));
 }

@@ -54,7 +54,7 @@ public sealed class UndefinedIdTokenVariableRule : IJobRule
                 continue;
             }
 
-            foreach (var reference in TokenReferences(line.Text))
+            foreach (var reference in TokenReferences(line.Text, line.Shell))
             {
                 if (IsDeprecatedJwt(reference.Name) || reference.Name.StartsWith("CI_", StringComparison.Ordinal))
                 {
@@ -78,7 +78,7 @@ public sealed class UndefinedIdTokenVariableRule : IJobRule
     private static bool IsDeprecatedJwt(string name) => name is "CI_JOB_JWT" or "CI_JOB_JWT_V1" or "CI_JOB_JWT_V2";
 
     /// <summary>References in places where a token belongs: option values, <c>jwt=</c>, and token-like names anywhere.</summary>
-    private static IEnumerable<VariableReference> TokenReferences(string text)
+    private static IEnumerable<VariableReference> TokenReferences(string text, ShellScript script)
     {
         var seen = new HashSet<int>();
         foreach (var reference in VariableScanner.Find(text))
@@ -89,7 +89,7 @@ public sealed class UndefinedIdTokenVariableRule : IJobRule
             }
         }
 
-        foreach (var command in ShellParser.Parse(text).Commands)
+        foreach (var command in script.Commands)
         {
             for (var i = 0; i < command.Words.Length; i++)
             {
@@ -144,7 +144,7 @@ public sealed class UndefinedIdTokenVariableRule : IJobRule
 
         foreach (var line in job.ScriptLines)
         {
-            foreach (var command in ShellParser.Parse(line.Text).Commands)
+            foreach (var command in line.Shell.Commands)
             {
                 names.UnionWith(command.Assignments.Select(a => a.Name));
                 if (command.Name is "export" or "local" or "readonly" or "declare" or "typeset" or "read" or "for" or "set")

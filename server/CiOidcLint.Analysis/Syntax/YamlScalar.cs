@@ -7,6 +7,7 @@ namespace CiOidcLint.Analysis.Syntax;
 public sealed class YamlScalar : YamlNode
 {
     private int[]? _sourceMap;
+    private Shell.ShellScript? _shell;
 
     internal YamlScalar(SyntaxFile file, TextSpan span, string? tag, string value, ScalarStyle style, int contentStart)
         : base(file, span, tag)
@@ -66,6 +67,12 @@ public sealed class YamlScalar : YamlNode
         var end = MapToSource(valueOffset + length - 1) + 1;
         return end > start ? TextSpan.FromBounds(start, end) : new TextSpan(start, 1);
     }
+
+    /// <summary>
+    /// The value parsed as a shell script, once: several rules read every script line, and a
+    /// template's lines are shared by every job that extends it.
+    /// </summary>
+    internal Shell.ShellScript Shell => _shell ??= CiOidcLint.Analysis.Shell.ShellParser.Parse(Value);
 
     public override string ToString() => Value;
 }
