@@ -35,7 +35,8 @@ public sealed class AndListIgnoresFailureRule : IJobRule
 
     public string Name => "and-list-ignores-failure";
 
-    public bool NeedsJobContext => false;
+    /// <summary>Which line runs last depends on the job's effective script, so only whole jobs are judged.</summary>
+    public bool NeedsJobContext => true;
 
     public void AnalyzeJob(JobContext context)
     {

@@ -80,6 +80,12 @@ public sealed class DeprecatedJobJwtRule : IJobRule, IPipelineRule
     /// </summary>
     private static ImmutableArray<CodeFix> Fix(Job job, YamlScalar scalar, VariableReference reference)
     {
+        if (IsInRules(job, scalar))
+        {
+            // Rules are evaluated before any ID token exists: a token there stays empty too.
+            return ImmutableArray<CodeFix>.Empty;
+        }
+
         var name = new TextChange(scalar.MapToSource(reference.NameStart, reference.Name.Length), string.Empty);
         var tokens = job.IdTokens;
         var existing = tokens.Length == 1 ? tokens[0].Name : tokens.Any(t => t.Name == IdTokenFixes.NewTokenName) ? IdTokenFixes.NewTokenName : null;
@@ -100,6 +106,10 @@ public sealed class DeprecatedJobJwtRule : IJobRule, IPipelineRule
             add,
             new TextChange(name.Span, IdTokenFixes.NewTokenName)));
     }
+
+    private static bool IsInRules(Job job, YamlScalar scalar)
+        => YamlEdits.HolderOf(scalar.File, scalar.Span.Start)?.Value is YamlMapping holder
+            && holder.WrittenEntries.Any(e => e.Name is "rules" or "only" or "except" && e.Value.File == scalar.File && e.Value.Span.Contains(scalar.Span.Start));
 
     /// <summary>Every scalar value below <paramref name="node"/>, each node once (aliases share nodes).</summary>
     internal static IEnumerable<YamlScalar> Scalars(YamlNode node)

@@ -108,9 +108,16 @@ public sealed class FoldedScriptKeepsNewlineRule : IJobRule
             return true;
         }
 
-        // Inside quotes (or an unfinished substitution) a line break is just a character.
+        // Inside quotes a line break is just a character; inside an open $( … ) it ends a command too.
         var valueEnd = ValueOffsetAt(node, line.Start);
-        return valueEnd > 0 && !ShellParser.Parse(node.Value.Substring(0, valueEnd)).IsComplete;
+        if (valueEnd <= 0)
+        {
+            return false;
+        }
+
+        var prefix = node.Value.Substring(0, valueEnd);
+        return !ShellParser.Parse(prefix).IsComplete
+            && (ShellParser.Parse(prefix + "\"").IsComplete || ShellParser.Parse(prefix + "'").IsComplete);
     }
 
     /// <summary>The first value offset whose source position is at or after <paramref name="position"/>.</summary>

@@ -53,7 +53,9 @@ public sealed class IdTokenMissingAudRule : IJobRule
             YamlMapping value when value.GetEntry("aud") is { } aud && aud.Value.File == file => aud.Value switch
             {
                 YamlScalar { IsNull: true, Value: "" } when aud.Value.Span.Length == 0 && YamlEdits.ColonAfter(text, aud.Key) is var colon and >= 0
-                    => new TextChange(new TextSpan(colon + 1, 0), " " + Aud),
+                    => text.Length > colon + 2 && text[colon + 1] == ' ' && text[colon + 2] != '#'
+                        ? new TextChange(new TextSpan(colon + 2, 0), Aud)
+                        : new TextChange(new TextSpan(colon + 1, 0), " " + Aud),
                 _ => new TextChange(aud.Value.Span, Aud),
             },
             _ => null,

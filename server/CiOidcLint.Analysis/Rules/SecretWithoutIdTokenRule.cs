@@ -1,3 +1,5 @@
+using System.Linq;
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis.Text;
 using System.Collections.Immutable;
 using CiOidcLint.Analysis.Fixes;
@@ -34,33 +36,48 @@ public sealed class SecretWithoutIdTokenRule : IJobRule
             return;
         }
 
-        foreach (var secret in context.Job.Secrets)
+        var affected = context.Job.Secrets.Where(IsAffected).ToList();
+        foreach (var secret in affected)
         {
-            // A token: that names CI_JOB_JWT* is CIOL001's finding: one problem, one finding.
-            if (secret.Provider is { } provider && GitLabKeywords.FirstTokenProviders.Contains(provider)
-                && (secret.Token?.Value as YamlScalar)?.Value.IndexOf("CI_JOB_JWT", System.StringComparison.Ordinal) is null or < 0)
-            {
-                var why = secret.Token is null
-                    ? "GitLab falls back to CI_JOB_JWT, which is empty since 17.0"
-                    : "its token names no ID token and expands to nothing";
-                context.Report(secret.Entry.Key.Location, Fix(context, secret), secret.Name, ProviderNames.Display(provider), why);
-            }
+            var why = secret.Token is null
+                ? "GitLab falls back to CI_JOB_JWT, which is empty since 17.0"
+                : "its token names no ID token and expands to nothing";
+            context.Report(secret.Entry.Key.Location, Fix(context, secret, affected), secret.Name, ProviderNames.Display(secret.Provider!), why);
         }
     }
 
-    /// <summary>Gives the job an ID token and points the secret at it (replacing a token: that names nothing).</summary>
-    private static ImmutableArray<CodeFix> Fix(JobContext context, Secret secret)
+    /// <summary>A Vault-like secret; a token: that names CI_JOB_JWT* is CIOL001's finding (one problem, one finding).</summary>
+    private static bool IsAffected(Secret secret)
+        => secret.Provider is { } provider && GitLabKeywords.FirstTokenProviders.Contains(provider)
+            && (secret.Token?.Value as YamlScalar)?.Value.IndexOf("CI_JOB_JWT", System.StringComparison.Ordinal) is null or < 0;
+
+    /// <summary>
+    /// Gives the job an ID token and points every affected secret at it (replacing a token: that
+    /// names nothing): fixing one secret at a time would leave the others naming a dead token.
+    /// </summary>
+    private static ImmutableArray<CodeFix> Fix(JobContext context, Secret secret, List<Secret> affected)
     {
         var file = secret.Entry.Key.File;
         var add = IdTokenFixes.AddToken(context.Job, file, secret.Entry.Key.Span.Start, IdTokenFixes.NewTokenName);
-        var reference = secret.Token is { Value: YamlScalar scalar }
-            ? (scalar.File == file ? new TextChange(scalar.Span, "$" + IdTokenFixes.NewTokenName) : (TextChange?)null)
-            : IdTokenFixes.AddSecretToken(secret, IdTokenFixes.NewTokenName);
-        if (add is null || reference is null || (secret.Mapping is { } m && m.File != file))
+        if (add is null)
         {
             return ImmutableArray<CodeFix>.Empty;
         }
 
-        return ImmutableArray.Create(CodeFixes.InFile($"Add ID token {IdTokenFixes.NewTokenName} and use it for secret '{secret.Name}'", true, file.Path, add.Value, reference.Value));
+        var changes = new List<TextChange> { add.Value };
+        foreach (var other in affected)
+        {
+            TextChange? reference = other.Token is { Value: YamlScalar scalar }
+                ? (scalar.File == file ? new TextChange(scalar.Span, "$" + IdTokenFixes.NewTokenName) : null)
+                : (other.Mapping?.File == file ? IdTokenFixes.AddSecretToken(other, IdTokenFixes.NewTokenName) : null);
+            if (reference is null)
+            {
+                return ImmutableArray<CodeFix>.Empty;
+            }
+
+            changes.Add(reference.Value);
+        }
+
+        return ImmutableArray.Create(CodeFixes.InFile($"Add ID token {IdTokenFixes.NewTokenName} and use it for the job's secrets", true, file.Path, changes.ToArray()));
     }
 }

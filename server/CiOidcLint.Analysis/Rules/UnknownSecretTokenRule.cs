@@ -53,6 +53,12 @@ public sealed class UnknownSecretTokenRule : IJobRule
             }
 
             var value = scalar.Value;
+            if (value.IndexOf("$[[", System.StringComparison.Ordinal) >= 0)
+            {
+                // A component input: its value is only known when the component is included.
+                continue;
+            }
+
             if (value.IndexOf("CI_JOB_JWT", System.StringComparison.Ordinal) >= 0)
             {
                 // One problem, one finding: a deprecated JWT is CIOL001's.

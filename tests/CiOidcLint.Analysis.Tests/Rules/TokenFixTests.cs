@@ -57,7 +57,9 @@ public sealed class TokenFixTests
     [InlineData("job:\n  id_tokens:\n    T:\n  script: [$T]\n", "job:\n  id_tokens:\n    T:\n      aud: $CI_SERVER_URL\n  script: [$T]\n")]
     [InlineData("job:\n  id_tokens:\n    T: {}\n  script: [$T]\n", "job:\n  id_tokens:\n    T: {aud: $CI_SERVER_URL}\n  script: [$T]\n")]
     [InlineData("job:\n  id_tokens:\n    T: ~\n  script: [$T]\n", "job:\n  id_tokens:\n    T: {aud: $CI_SERVER_URL}\n  script: [$T]\n")]
-    [InlineData("job:\n  id_tokens:\n    T:\n      aud:   # fill me\n  script: [$T]\n", "job:\n  id_tokens:\n    T:\n      aud: $CI_SERVER_URL   # fill me\n  script: [$T]\n")]
+    [InlineData("job:\n  id_tokens:\n    T:\n      aud:   # fill me\n  script: [$T]\n", "job:\n  id_tokens:\n    T:\n      aud: $CI_SERVER_URL  # fill me\n  script: [$T]\n")]
+    [InlineData("job:\n  id_tokens:\n    T:\n      aud: # fill me\n  script: [$T]\n", "job:\n  id_tokens:\n    T:\n      aud: $CI_SERVER_URL # fill me\n  script: [$T]\n")]
+    [InlineData("job:\n  id_tokens:\n    T: {aud: }\n  script: [$T]\n", "job:\n  id_tokens:\n    T: {aud: $CI_SERVER_URL}\n  script: [$T]\n")]
     [InlineData("job:\n  id_tokens:\n    T:\n      aud: \"\"\n  script: [$T]\n", "job:\n  id_tokens:\n    T:\n      aud: $CI_SERVER_URL\n  script: [$T]\n")]
     [InlineData("job:\n  id_tokens:\n    T:\n      aud: []\n  script: [$T]\n", "job:\n  id_tokens:\n    T:\n      aud: $CI_SERVER_URL\n  script: [$T]\n")]
     public void CIOL002_sets_aud_to_the_gitlab_address(string yaml, string expected)
