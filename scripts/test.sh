@@ -34,4 +34,21 @@ awk '
   END { printf "dotnet: %d passed, %d failed, %d skipped\n", p, f, s }
 ' "$log"
 rm -f "$log"
-exit "$status"
+
+echo "== VS Code extension: unit tests, then the .vsix with the published server"
+ext_status=0
+ext_log="$(mktemp)"
+{
+  npm ci --no-audit --no-fund &&
+    npm test 2>&1 | tee "$ext_log" &&
+    npm run package
+} || ext_status=$?
+# node's test runner ends with "ℹ pass N" / "ℹ fail N" lines; say it plainly too.
+awk '
+  /^[^ ]+ (pass|fail|skipped|todo) [0-9]+$/ { n[$2] = $3 }
+  END { printf "extension: %d passed, %d failed, %d skipped\n", n["pass"], n["fail"], n["skipped"] + n["todo"] }
+' "$ext_log"
+rm -f "$ext_log"
+
+if [[ $status -ne 0 ]]; then exit "$status"; fi
+exit "$ext_status"
