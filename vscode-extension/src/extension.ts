@@ -23,6 +23,9 @@ import { checkArguments, checkSucceeded, parseCheckOutput } from './workspaceLin
 
 const clientId = 'cioidclint';
 const fixAllKind = 'source.fixAll.cioidclint';
+/** Like VS Code's own default: more than 4 crashes in 3 minutes and the server stays down. */
+const maxCrashes = 4;
+const crashWindowMs = 180_000;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const controller = new Controller(context);
@@ -134,6 +137,8 @@ class Controller implements vscode.Disposable {
     const executable = { command: plan.command, args: [...plan.args], options: { env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1' } } };
     const serverOptions: ServerOptions = { run: executable, debug: executable };
     const globs = this.globs();
+    let initialized = false;
+    const crashes: number[] = [];
     const clientOptions: LanguageClientOptions = {
       documentSelector: documentSelector(globs),
       diagnosticCollectionName: clientId,
@@ -145,29 +150,48 @@ class Controller implements vscode.Disposable {
         fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.yml,*.yaml,.editorconfig}'),
       },
       errorHandler: {
-        error: () => ({ action: ErrorAction.Continue }),
+        error: (_error, _message, count) => ({ action: (count ?? 0) <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown }),
         closed: () => {
-          this.setState('stopped', 'it exited; restarting');
-          return { action: CloseAction.Restart };
+          // A server that never initialized will not fix itself by restarting: start() reports it.
+          if (!initialized || this.client !== client) {
+            return { action: CloseAction.DoNotRestart, handled: true };
+          }
+
+          const now = Date.now();
+          crashes.push(now);
+          while (crashes.length > 0 && now - crashes[0] > crashWindowMs) crashes.shift();
+          if (crashes.length > maxCrashes) {
+            this.setState('failed', `the language server stopped ${crashes.length} times in 3 minutes`);
+            return {
+              action: CloseAction.DoNotRestart,
+              message: `CiOidcLint: the language server stopped ${crashes.length} times in 3 minutes and is not restarted again. See the output, then run "CiOidcLint: Restart Server".`,
+            };
+          }
+
+          this.output.warn('The language server stopped; restarting it.');
+          return { action: CloseAction.Restart, handled: true };
         },
       },
-      connectionOptions: { maxRestartCount: 4 },
     };
     const client = new LanguageClient(clientId, 'CiOidcLint', serverOptions, clientOptions);
     client.onDidChangeState((event) => {
+      if (this.client !== client || this.state === 'failed') return;
       if (event.newState === State.Running) this.setState('running');
       else if (event.newState === State.Starting) this.setState('starting');
-      else if (event.newState === State.Stopped && this.client === client) this.setState('stopped');
+      else this.setState('stopped');
     });
     this.client = client;
     try {
       await client.start();
+      initialized = true;
     } catch (error) {
       this.client = undefined;
+      this.launch = undefined;
+      await client.dispose().catch(() => undefined);
       const message = error instanceof Error ? error.message : String(error);
       this.output.error(`The language server did not start: ${message}`);
-      this.setState('failed', `the language server did not start: ${message}`);
-      void vscode.window.showErrorMessage(`CiOidcLint: the language server did not start (${message}).`, 'Show Output')
+      this.setState('failed', 'the language server did not start');
+      void vscode.window.showErrorMessage(`CiOidcLint: the language server (${plan.description}) did not start. Its output says why.`, 'Show Output')
         .then((choice) => choice && this.output.show(true));
     }
   }
