@@ -29,18 +29,24 @@ internal static class CheckCommand
         threshold.AcceptOnlyFromAmong("error", "warning", "info");
         var noColor = new Option<bool>("--no-color") { Description = "Never color the output (also when NO_COLOR is set, or output is not a terminal)." };
 
+        var fix = new Option<bool>("--fix") { Description = "Apply the preferred fixes in place (atomically, repeating until none is left), print what changed on stderr, then report what is left." };
+
         var command = new Command("check", "Check the pipeline for broken OIDC logins, ID tokens and secrets.");
         command.Arguments.Add(paths);
         command.Options.Add(format);
         command.Options.Add(threshold);
         command.Options.Add(noColor);
+        command.Options.Add(fix);
         command.SetAction(result =>
         {
             var options = new CheckOptions(
                 result.GetValue(paths) ?? Array.Empty<string>(),
                 result.GetValue(format) ?? "text",
                 Severities.Parse(result.GetValue(threshold) ?? "error"),
-                UseColor: !result.GetValue(noColor) && !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")));
+                UseColor: !result.GetValue(noColor) && !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")))
+            {
+                Fix = result.GetValue(fix),
+            };
             try
             {
                 var unknown = options.Paths.FirstOrDefault(p => p.StartsWith("-", StringComparison.Ordinal) && !File.Exists(p) && !Directory.Exists(p));

@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using CiOidcLint.Analysis.Configuration;
 using CiOidcLint.Analysis.Engine;
+using CiOidcLint.Analysis.Fixes;
 using CiOidcLint.Analysis.Pipeline;
 using CiOidcLint.Analysis.Workspace;
 using CiOidcLint.Cli.Output;
@@ -62,9 +63,16 @@ internal sealed class CheckRunner
         var standalone = files.Concat(folders.SelectMany(f => PipelineFilesIn(fileSystem, f))).Distinct(StringComparer.Ordinal).ToList();
         var severities = LoadSeverities(fileSystem, standalone.Append(RepositoryAnalysis.RootPipelinePath));
 
+        bool IsReported(Finding f) => options.Paths.Count == 0 || files.Contains(f.Path) || folders.Any(d => IsUnder(f.Path, d));
+
         ImmutableArray<PipelineResult> results;
         try
         {
+            if (options.Fix && !ApplyFixes(fileSystem, severities, standalone, IsReported))
+            {
+                return ExitCodes.UsageOrIoError;
+            }
+
             results = new RepositoryAnalysis(fileSystem, severities).Analyze(standalone);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -75,7 +83,7 @@ internal sealed class CheckRunner
         var findings = results.SelectMany(r => r.Findings)
             .GroupBy(f => (f.Id, f.Path, f.Location.Span, f.Message))
             .Select(g => g.First())
-            .Where(f => options.Paths.Count == 0 || files.Contains(f.Path) || folders.Any(d => IsUnder(f.Path, d)))
+            .Where(IsReported)
             .Select(f => new ReportedFinding(f, Display(fileSystem, f.Path)))
             .OrderBy(f => f.DisplayPath, StringComparer.Ordinal)
             .ThenBy(f => f.Finding.Location.LineSpan.Start.Line)
@@ -91,6 +99,32 @@ internal sealed class CheckRunner
         return findings.Any(f => f.Finding.Severity >= options.Threshold && f.Finding.Severity != DiagnosticSeverity.Hidden)
             ? ExitCodes.Findings
             : ExitCodes.Clean;
+    }
+
+    /// <summary>Runs the fix loop and writes its files; false when a file could not be written.</summary>
+    private bool ApplyFixes(PhysicalFileSystem fileSystem, SeverityConfiguration severities, List<string> standalone, Func<Finding, bool> isReported)
+    {
+        var result = FixLoop.Run(
+            fileSystem,
+            files => new RepositoryAnalysis(files, severities).Analyze(standalone).SelectMany(r => r.Findings),
+            isReported);
+        foreach (var applied in result.Applied)
+        {
+            _stderr.WriteLine($"cioidclint: fixed {Display(fileSystem, applied.Path)}:{applied.Position.Line + 1}:{applied.Position.Character + 1}: {applied.RuleId} {applied.Title}");
+        }
+
+        if (result.ReachedPassLimit)
+        {
+            _stderr.WriteLine($"cioidclint: stopped fixing after {FixLoop.DefaultMaxPasses} passes; run --fix again for the rest");
+        }
+
+        var refused = new FixWriter(fileSystem).Write(result);
+        foreach (var reason in refused)
+        {
+            _stderr.WriteLine($"cioidclint: {reason}");
+        }
+
+        return refused.Count == 0;
     }
 
     private static string Summary(List<ReportedFinding> findings, int files)

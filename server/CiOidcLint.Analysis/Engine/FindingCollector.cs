@@ -29,6 +29,11 @@ internal sealed class FindingCollector
             _pending[key] = pending;
             _order.Add(pending);
         }
+        else
+        {
+            // A place several jobs share (a template) keeps only the fixes right for all of them.
+            pending.Fixes = pending.Fixes.Where(f => fixes.Any(g => FixComparer.Instance.Equals(f, g))).ToImmutableArray();
+        }
 
         if (unit is not null)
         {
@@ -111,7 +116,7 @@ internal sealed class FindingCollector
 
         public object[] Args { get; }
 
-        public ImmutableArray<CodeFix> Fixes { get; }
+        public ImmutableArray<CodeFix> Fixes { get; set; }
 
         public List<JobUnit> Units { get; } = new();
     }

@@ -51,7 +51,29 @@ public sealed class PipelineAnalyzer
             }
         }
 
-        return collector.ToFindings(severities ?? SeverityConfiguration.Default);
+        return Unsuppressed(collector.ToFindings(severities ?? SeverityConfiguration.Default));
+    }
+
+    /// <summary>Drops the findings an ignore comment silences, reading each file's comments once.</summary>
+    private static ImmutableArray<Finding> Unsuppressed(ImmutableArray<Finding> findings)
+    {
+        var byFile = new Dictionary<SyntaxFile, Suppressions>();
+        var kept = ImmutableArray.CreateBuilder<Finding>(findings.Length);
+        foreach (var finding in findings)
+        {
+            var file = finding.Location.File;
+            if (!byFile.TryGetValue(file, out var suppressions))
+            {
+                suppressions = byFile[file] = Suppressions.Read(file);
+            }
+
+            if (!suppressions.IsSuppressed(finding.Id, finding.Location.Span))
+            {
+                kept.Add(finding);
+            }
+        }
+
+        return kept.Count == findings.Length ? findings : kept.ToImmutable();
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis.Text;
 
 namespace CiOidcLint.Analysis.Fixes;
@@ -11,3 +12,11 @@ public sealed record DocumentChange(string Path, ImmutableArray<TextChange> Chan
 /// changed spans stay byte-for-byte as they were.
 /// </summary>
 public sealed record CodeFix(string Title, bool IsPreferred, ImmutableArray<DocumentChange> Changes);
+
+/// <summary>Builds fixes.</summary>
+public static class CodeFixes
+{
+    /// <summary>A fix made of changes to one file; the changes are sorted and must not overlap.</summary>
+    public static CodeFix InFile(string title, bool isPreferred, string path, params TextChange[] changes)
+        => new(title, isPreferred, ImmutableArray.Create(new DocumentChange(path, changes.OrderBy(c => c.Span.Start).ToImmutableArray())));
+}

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Text.RegularExpressions;
+using CiOidcLint.Analysis.Fixes;
 using CiOidcLint.Analysis.Pipeline;
 using CiOidcLint.Analysis.Shell;
 using CiOidcLint.Analysis.Syntax;
@@ -47,9 +48,10 @@ public sealed class ExportMasksExitCodeRule : IJobRule
                 continue;
             }
 
-            foreach (var command in ShellParser.Parse(line.Text).Commands)
+            var script = ShellParser.Parse(line.Text);
+            for (var i = 0; i < script.Commands.Length; i++)
             {
-                Check(command, line, context);
+                Check(script, i, line, context);
             }
         }
     }
@@ -58,8 +60,9 @@ public sealed class ExportMasksExitCodeRule : IJobRule
         => (text.IndexOf("$(", StringComparison.Ordinal) >= 0 || text.IndexOf('`') >= 0)
            && Declarers.Any(d => text.IndexOf(d, StringComparison.Ordinal) >= 0);
 
-    private static void Check(ShellCommand command, ScriptLine line, JobContext context)
+    private static void Check(ShellScript script, int index, ScriptLine line, JobContext context)
     {
+        var command = script.Commands[index];
         if (command.Name is not { } builtin || !Declarers.Contains(builtin))
         {
             return;
@@ -83,8 +86,8 @@ public sealed class ExportMasksExitCodeRule : IJobRule
                 name = assigned;
             }
 
-            var blamed = word.Substitutions.Select(s => Failing(s.Inner, 0)).FirstOrDefault(c => c is not null);
-            if (blamed is null)
+            var failing = word.Substitutions.Select(s => Failing(s, 0)).FirstOrDefault(c => c is not null);
+            if (failing is not var (blamed, holder))
             {
                 continue;
             }
@@ -93,32 +96,39 @@ public sealed class ExportMasksExitCodeRule : IJobRule
             var shown = name is null ? $"{builtin} $(… {label} …)" : $"{builtin} {name}=$({label} …)";
             var consequence = name is null ? "the job goes on without the variables it should export" : $"the job goes on with an empty {name}";
             var span = line.Node.MapToSource(command.Start, word.Start + word.Length - command.Start);
-            context.Report(new SourceLocation(line.Node.File, span), shown, label, consequence);
+            var fix = name is null
+                ? ExportSplitFix.ForExportedSubstitution(line, script, index, holder, label)
+                : ExportSplitFix.ForAssignment(line, script, index, word, name);
+            var fixes = fix is null ? ImmutableArray<CodeFix>.Empty : ImmutableArray.Create(fix);
+            context.Report(new SourceLocation(line.Node.File, span), fixes, shown, label, consequence);
         }
     }
 
-    /// <summary>The first command inside a substitution that can fail, looking through nested substitutions.</summary>
-    private static ShellCommand? Failing(ShellScript script, int depth)
+    /// <summary>
+    /// The first command inside a substitution that can fail, looking through nested substitutions,
+    /// with the substitution that runs it.
+    /// </summary>
+    private static (ShellCommand Command, CommandSubstitution Holder)? Failing(CommandSubstitution substitution, int depth)
     {
         if (depth > 16)
         {
             return null;
         }
 
-        foreach (var command in script.Commands)
+        foreach (var command in substitution.Inner.Commands)
         {
             if (command.Name is { } name && !CannotFail.Contains(name))
             {
-                return command;
+                return (command, substitution);
             }
 
             foreach (var word in command.Words.Concat(command.Assignments.Select(a => a.Value)))
             {
-                foreach (var substitution in word.Substitutions)
+                foreach (var inner in word.Substitutions)
                 {
-                    if (Failing(substitution.Inner, depth + 1) is { } inner)
+                    if (Failing(inner, depth + 1) is { } found)
                     {
-                        return inner;
+                        return found;
                     }
                 }
             }

@@ -1,0 +1,158 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Text.RegularExpressions;
+using CiOidcLint.Analysis.Syntax;
+using Microsoft.CodeAnalysis.Text;
+
+namespace CiOidcLint.Analysis.Configuration;
+
+/// <summary>
+/// The <c># cioidclint: ignore[CIOL004, CIOL011] -- reason</c> comments of one file. One applies
+/// to a finding when it ends the finding's first line or stands alone on the line above. A
+/// <c>#</c> inside a block scalar is script, not a YAML comment, so a finding inside a block is
+/// also silenced by a comment on the line that opens the block (after <c>- |</c>) or alone above it.
+/// </summary>
+public sealed class Suppressions
+{
+    public const string Marker = "cioidclint:";
+
+    private static readonly Regex Comment = new(
+        @"(?<=^|[ \t])#[ \t]*cioidclint:[ \t]*ignore\[(?<ids>[^\]\r\n]*)\](?:[ \t]*--[^\r\n]*)?[ \t]*$",
+        RegexOptions.Multiline | RegexOptions.CultureInvariant);
+
+    private readonly SyntaxFile _file;
+    private readonly Dictionary<int, Entry> _byLine;
+    private readonly ImmutableArray<TextSpan> _blocks;
+
+    private Suppressions(SyntaxFile file, Dictionary<int, Entry> byLine, ImmutableArray<TextSpan> blocks)
+    {
+        _file = file;
+        _byLine = byLine;
+        _blocks = blocks;
+    }
+
+    /// <summary>The suppression comments of <paramref name="file"/>; cheap when it has none.</summary>
+    public static Suppressions Read(SyntaxFile file)
+    {
+        var text = file.Text.ToString();
+        var byLine = new Dictionary<int, Entry>();
+        if (text.IndexOf(Marker, StringComparison.Ordinal) < 0)
+        {
+            return new Suppressions(file, byLine, ImmutableArray<TextSpan>.Empty);
+        }
+
+        var scalars = new List<TextSpan>();
+        var blocks = new List<TextSpan>();
+        if (file.Root is { } root)
+        {
+            CollectScalars(file.Text, root, scalars, blocks, new HashSet<YamlNode>());
+        }
+
+        if (file.Header is { } header)
+        {
+            CollectScalars(file.Text, header, scalars, blocks, new HashSet<YamlNode>());
+        }
+
+        foreach (Match match in Comment.Matches(text))
+        {
+            // Inside a quoted or block scalar this is text, not a comment.
+            if (scalars.Any(s => s.Contains(match.Index)))
+            {
+                continue;
+            }
+
+            var line = file.Text.Lines.GetLineFromPosition(match.Index);
+            var alone = text.Substring(line.Start, match.Index - line.Start).Trim().Length == 0;
+            var ids = match.Groups["ids"].Value.Split(',').Select(i => i.Trim()).Where(i => i.Length > 0).ToImmutableHashSet(StringComparer.OrdinalIgnoreCase);
+            byLine[line.LineNumber] = new Entry(ids, alone);
+        }
+
+        return new Suppressions(file, byLine, blocks.OrderBy(b => b.Start).ToImmutableArray());
+    }
+
+    public bool IsEmpty => _byLine.Count == 0;
+
+    /// <summary>Whether a finding of <paramref name="id"/> at <paramref name="span"/> is silenced.</summary>
+    public bool IsSuppressed(string id, TextSpan span)
+    {
+        if (_byLine.Count == 0)
+        {
+            return false;
+        }
+
+        var line = _file.Text.Lines.GetLineFromPosition(Math.Min(span.Start, _file.Text.Length)).LineNumber;
+        if (Silences(line, id, trailing: true) || Silences(line - 1, id, trailing: false))
+        {
+            return true;
+        }
+
+        foreach (var block in _blocks)
+        {
+            if (block.Start > span.Start)
+            {
+                break;
+            }
+
+            if (block.Contains(span.Start))
+            {
+                var opening = _file.Text.Lines.GetLineFromPosition(block.Start).LineNumber;
+                if (opening != line && (Silences(opening, id, trailing: true) || Silences(opening - 1, id, trailing: false)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private bool Silences(int line, string id, bool trailing)
+        => _byLine.TryGetValue(line, out var entry) && (trailing || entry.IsAlone) && entry.Ids.Contains(id);
+
+    private static void CollectScalars(SourceText text, YamlNode node, List<TextSpan> scalars, List<TextSpan> blocks, HashSet<YamlNode> seen)
+    {
+        // Aliases share nodes: visit each once.
+        if (!seen.Add(node))
+        {
+            return;
+        }
+
+        switch (node)
+        {
+            case YamlScalar scalar:
+                if (scalar.IsBlock)
+                {
+                    // The block's text starts on the line after its indicator; a comment may follow '|'.
+                    var body = Math.Min(text.Lines.GetLineFromPosition(scalar.ContentStart).EndIncludingLineBreak, scalar.Span.End);
+                    var span = TextSpan.FromBounds(body, Math.Max(body, scalar.Span.End));
+                    scalars.Add(span);
+                    blocks.Add(TextSpan.FromBounds(scalar.ContentStart, Math.Max(scalar.ContentStart, scalar.Span.End)));
+                }
+                else if (scalar.Style is not (YamlDotNet.Core.ScalarStyle.Plain or YamlDotNet.Core.ScalarStyle.Any))
+                {
+                    scalars.Add(TextSpan.FromBounds(scalar.ContentStart, Math.Max(scalar.ContentStart, scalar.Span.End)));
+                }
+
+                break;
+            case YamlMapping mapping:
+                foreach (var entry in mapping.WrittenEntries)
+                {
+                    CollectScalars(text, entry.Key, scalars, blocks, seen);
+                    CollectScalars(text, entry.Value, scalars, blocks, seen);
+                }
+
+                break;
+            case YamlSequence sequence:
+                foreach (var item in sequence.Items)
+                {
+                    CollectScalars(text, item, scalars, blocks, seen);
+                }
+
+                break;
+        }
+    }
+
+    private sealed record Entry(ImmutableHashSet<string> Ids, bool IsAlone);
+}

@@ -1,0 +1,51 @@
+using CiOidcLint.Analysis.Tests.Support;
+
+namespace CiOidcLint.Analysis.Tests.Configuration;
+
+public sealed class SuppressionTests
+{
+    private const string Export = "export A=$(aws sts get-session-token)";
+
+    private static IEnumerable<string> Ids(string yaml) => Fixing.Analyze((".gitlab-ci.yml", yaml)).Select(f => f.Id);
+
+    [Fact]
+    public void A_comment_at_the_end_of_the_line_silences_the_listed_rule()
+    {
+        Assert.Contains("CIOL004", Ids($"job:\n  script:\n    - {Export}\n"));
+        Assert.DoesNotContain("CIOL004", Ids($"job:\n  script:\n    - {Export}  # cioidclint: ignore[CIOL004]\n"));
+        Assert.DoesNotContain("CIOL004", Ids($"job:\n  script:\n    - {Export} #cioidclint:ignore[CIOL011, CIOL004] -- the role never fails here\n"));
+    }
+
+    [Fact]
+    public void A_comment_alone_on_the_line_above_silences_the_listed_rule()
+    {
+        Assert.DoesNotContain("CIOL004", Ids($"job:\n  script:\n    # cioidclint: ignore[CIOL004] -- reason\n    - {Export}\n"));
+    }
+
+    [Fact]
+    public void Other_rules_other_lines_and_look_alikes_are_not_silenced()
+    {
+        Assert.Contains("CIOL004", Ids($"job:\n  script:\n    - {Export}  # cioidclint: ignore[CIOL011]\n"));
+        Assert.Contains("CIOL004", Ids($"job:\n  script:\n    # cioidclint: ignore[CIOL004]\n    - echo hi\n    - {Export}\n"));
+        // A comment after code on the line above applies to that line only.
+        Assert.Contains("CIOL004", Ids($"job:\n  script:\n    - echo hi # cioidclint: ignore[CIOL004]\n    - {Export}\n"));
+        // Inside a quoted scalar, '#' is text.
+        Assert.Contains("CIOL004", Ids($"job:\n  script:\n    - \"{Export} # cioidclint: ignore[CIOL004]\"\n"));
+    }
+
+    [Fact]
+    public void Inside_a_block_scalar_the_comment_goes_on_or_above_the_line_that_opens_it()
+    {
+        Assert.DoesNotContain("CIOL004", Ids($"job:\n  script:\n    # cioidclint: ignore[CIOL004]\n    - |\n      echo start\n      {Export}\n"));
+        Assert.DoesNotContain("CIOL004", Ids($"job:\n  script:\n    - | # cioidclint: ignore[CIOL004]\n      echo start\n      {Export}\n"));
+        // A '#' line inside the block is a shell comment, not a suppression.
+        Assert.Contains("CIOL004", Ids($"job:\n  script:\n    - |\n      # cioidclint: ignore[CIOL004]\n      {Export}\n"));
+    }
+
+    [Fact]
+    public void Findings_on_keys_are_silenced_too()
+    {
+        const string yaml = "job:\n  id_tokens:\n    TOKEN: {}  # cioidclint: ignore[CIOL002]\n  script: echo $TOKEN\n";
+        Assert.DoesNotContain("CIOL002", Ids(yaml));
+    }
+}

@@ -1,0 +1,81 @@
+using CiOidcLint.Analysis.Fixes;
+using CiOidcLint.Analysis.Pipeline;
+using CiOidcLint.Analysis.Workspace;
+
+namespace CiOidcLint.Cli.Tests;
+
+/// <summary><c>cioidclint check --fix</c>, run as a process on a temporary repository.</summary>
+public sealed class FixCommandTests
+{
+    /// <summary>GitLab's manual Vault authentication example, as the seed page has it.</summary>
+    private const string SeedVaultJob = """
+        manual_authentication:
+          variables:
+            VAULT_ADDR: http://vault.example.com:8200
+          image: vault:latest
+          id_tokens:
+            VAULT_ID_TOKEN:
+              aud: http://vault.example.com:8200
+          script:
+            - export VAULT_TOKEN="$(vault write -field=token auth/jwt/login role=myproject-example jwt=$VAULT_ID_TOKEN)"
+            - export PASSWORD="$(vault kv get -field=password secret/myproject/example/db)"
+            - my-authentication-script.sh $VAULT_TOKEN $PASSWORD
+
+        """;
+
+    [Fact]
+    public void Fix_splits_both_exports_of_the_seed_vault_job_and_a_second_run_changes_nothing()
+    {
+        using var repo = new TempRepository().Write(".gitlab-ci.yml", SeedVaultJob);
+        var first = PublishedCli.Run(repo.Root, "check", "--fix", "--no-color");
+        Assert.Equal(0, first.ExitCode);
+        Assert.Contains("fixed .gitlab-ci.yml:9:7: CIOL004 Assign VAULT_TOKEN first, then export it", first.Stderr);
+        Assert.Contains("fixed .gitlab-ci.yml:10:7: CIOL004 Assign PASSWORD first, then export it", first.Stderr);
+        Assert.DoesNotContain(first.Lines, l => l.Contains("CIOL004", StringComparison.Ordinal));
+        var expected = SeedVaultJob.Replace(
+            "    - export VAULT_TOKEN=\"$(vault write -field=token auth/jwt/login role=myproject-example jwt=$VAULT_ID_TOKEN)\"\n    - export PASSWORD=\"$(vault kv get -field=password secret/myproject/example/db)\"\n",
+            "    - VAULT_TOKEN=\"$(vault write -field=token auth/jwt/login role=myproject-example jwt=$VAULT_ID_TOKEN)\"\n    - export VAULT_TOKEN\n    - PASSWORD=\"$(vault kv get -field=password secret/myproject/example/db)\"\n    - export PASSWORD\n",
+            StringComparison.Ordinal);
+        Assert.NotEqual(SeedVaultJob, expected);
+        Assert.Equal(expected, File.ReadAllText(repo.Full(".gitlab-ci.yml")));
+
+        var second = PublishedCli.Run(repo.Root, "check", "--fix", "--no-color");
+        Assert.Equal(0, second.ExitCode);
+        Assert.DoesNotContain("fixed", second.Stderr, StringComparison.Ordinal);
+        Assert.Equal(expected, File.ReadAllText(repo.Full(".gitlab-ci.yml")));
+        Assert.Empty(Directory.GetFiles(repo.Root, "*.tmp", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public void Fix_writes_included_files_keeps_crlf_and_the_byte_order_mark_and_only_fixes_named_paths()
+    {
+        using var repo = new TempRepository()
+            .Write(".gitlab-ci.yml", "include: ci/deploy.yml\nroot:\n  script:\n    - export A=$(aws sts get-caller-identity)\n")
+            .Write("ci/deploy.yml", "\uFEFFdeploy:\r\n  script:\r\n    - export B=$(vault write auth/jwt/login)\r\n");
+        var named = PublishedCli.Run(repo.Root, "check", "--fix", "ci/deploy.yml");
+        Assert.Equal(0, named.ExitCode);
+        var bytes = File.ReadAllBytes(repo.Full("ci/deploy.yml"));
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes.Take(3).ToArray());
+        Assert.Equal("deploy:\r\n  script:\r\n    - B=$(vault write auth/jwt/login)\r\n    - export B\r\n", System.Text.Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3));
+        Assert.Contains("export A=$(aws", File.ReadAllText(repo.Full(".gitlab-ci.yml")), StringComparison.Ordinal);
+
+        var all = PublishedCli.Run(repo.Root, "check", "--fix");
+        Assert.Equal(0, all.ExitCode);
+        Assert.Contains("    - A=$(aws sts get-caller-identity)\n    - export A\n", File.ReadAllText(repo.Full(".gitlab-ci.yml")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_file_that_changed_on_disk_after_it_was_read_is_not_written()
+    {
+        using var repo = new TempRepository().Write(".gitlab-ci.yml", "job:\n  script:\n    - export A=$(aws sts get-caller-identity)\n");
+        var fileSystem = new PhysicalFileSystem(repo.Root);
+        var result = FixLoop.Run(fileSystem, files => new RepositoryAnalysis(files).Analyze(Array.Empty<string>()).SelectMany(r => r.Findings));
+        Assert.Equal(new[] { ".gitlab-ci.yml" }, result.ChangedPaths.ToArray());
+
+        const string edited = "job:\n  script:\n    - export A=$(aws sts get-caller-identity)\n    - echo typed meanwhile\n";
+        File.WriteAllText(repo.Full(".gitlab-ci.yml"), edited);
+        var refused = new FixWriter(fileSystem).Write(result);
+        Assert.Contains("changed on disk", Assert.Single(refused), StringComparison.Ordinal);
+        Assert.Equal(edited, File.ReadAllText(repo.Full(".gitlab-ci.yml")));
+    }
+}
