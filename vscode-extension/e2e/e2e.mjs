@@ -1,7 +1,7 @@
 // End-to-end test of the packaged extension in a real VS Code (code-server), driven through
 // the editor's UI by Playwright in Debian's Chromium, as a person would:
 //   open .gitlab-ci.yml -> CIOL004 appears in the Problems view -> Ctrl+. on the finding ->
-//   pick the "Split ..." quick fix -> save -> the file on disk is fixed and the problem gone.
+//   pick the quick fix that splits the export -> save -> the file on disk is fixed and the problem gone.
 // Runs under Node 24 from scripts/setup-e2e.sh; started by e2e/run.sh, which sets:
 //   CIOIDCLINT_E2E_HOME       the folder setup-e2e.sh installed code-server and playwright-core in
 //   CIOIDCLINT_E2E_VSIX       the .vsix to install
@@ -92,11 +92,12 @@ try {
   );
   await page.screenshot({ path: path.join(artifacts, '1-finding.png') });
 
-  // The quick fix, through the editor: cursor on the finding, Ctrl+. , pick "Split ...".
+  // The quick fix, through the editor: cursor on the finding, Ctrl+. , pick the split fix.
   await page.locator('.squiggly-warning').first().click();
   await page.keyboard.press('Control+Period');
   const menu = page.locator('.action-widget');
-  const split = menu.locator('.action-widget-action, .monaco-list-row', { hasText: /^Split/ }).first();
+  // The CIOL004 fix: "Assign CREDS first, then export it" (the split into two list items).
+  const split = menu.locator('.action-widget-action, .monaco-list-row', { hasText: /then export it|^Split/ }).first();
   await split.waitFor({ timeout: uiTimeout });
   await page.screenshot({ path: path.join(artifacts, '2-quick-fix.png') });
   if (screenshotCopy) {

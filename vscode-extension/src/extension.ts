@@ -88,7 +88,7 @@ class Controller implements vscode.Disposable {
   }
 
   private globs(): string[] {
-    return pipelineGlobs(vscode.workspace.getConfiguration('cioidclint').get<unknown>('pipelineFiles'));
+    return pipelineGlobs(vscode.workspace.getConfiguration('cioidclint').get<unknown>('files'));
   }
 
   private isPipelineFile(document: vscode.TextDocument): boolean {
@@ -144,11 +144,9 @@ class Controller implements vscode.Disposable {
       diagnosticCollectionName: clientId,
       outputChannel: this.output,
       revealOutputChannelOn: RevealOutputChannelOn.Never,
-      synchronize: {
-        configurationSection: clientId,
-        // Included files and .editorconfig are read from disk; the server re-lints when they change.
-        fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.yml,*.yaml,.editorconfig}'),
-      },
+      // No `synchronize`: the server registers its own file watchers (included files,
+      // .editorconfig) and configuration section, and asks for the settings itself; doing it
+      // here as well would send every change twice.
       errorHandler: {
         error: (_error, _message, count) => ({ action: (count ?? 0) <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown }),
         closed: () => {
@@ -242,7 +240,7 @@ class Controller implements vscode.Disposable {
   private onConfigurationChanged(event: vscode.ConfigurationChangeEvent): void {
     if (event.affectsConfiguration('cioidclint.dotnetPath') || event.affectsConfiguration('cioidclint.serverPath')) {
       void this.restart();
-    } else if (event.affectsConfiguration('cioidclint.pipelineFiles')) {
+    } else if (event.affectsConfiguration('cioidclint.files')) {
       // The document selector is fixed when the client starts.
       void (this.client ? this.restart() : this.startIfPipelineOpen());
     }

@@ -1,4 +1,4 @@
-// Which files the extension lints, from the built-in names and the cioidclint.pipelineFiles setting.
+// Which files the extension lints, from the built-in names and the cioidclint.files setting.
 // No VS Code import: the unit tests run this under plain Node.
 
 /** The pipeline files GitLab and common layouts use; always linted. */
