@@ -126,8 +126,8 @@ try {
   if (page) {
     await page.screenshot({ path: path.join(artifacts, 'failure.png') }).catch(() => undefined);
   }
-  dumpExtensionLogs();
 } finally {
+  copyExtensionLogs(failed);
   await browser?.close().catch(() => undefined);
   stopCodeServer();
   timings.totalMs = Date.now() - started;
@@ -154,6 +154,8 @@ function prepareWorkspace() {
     'update.mode': 'none',
     'files.autoSave': 'off',
     'editor.lightbulb.enabled': 'on',
+    // The LSP traffic, with timings, lands in the extension's log among the artifacts.
+    'cioidclint.trace.server': 'messages',
     // Keep the window to the editor, the explorer and the Problems view.
     'chat.disableAIFeatures': true,
     'workbench.secondarySideBar.defaultVisibility': 'hidden',
@@ -214,7 +216,7 @@ async function runCommand(title) {
   await page.keyboard.press('Enter');
 }
 
-function dumpExtensionLogs() {
+function copyExtensionLogs(print) {
   const logs = path.join(userData, 'logs');
   if (!fs.existsSync(logs)) return;
   for (const file of fs.readdirSync(logs, { recursive: true }).map(String)) {
@@ -222,7 +224,7 @@ function dumpExtensionLogs() {
       const full = path.join(logs, file);
       if (!fs.statSync(full).isFile()) continue;
       fs.copyFileSync(full, path.join(artifacts, path.basename(file)));
-      log(`--- ${file}\n${fs.readFileSync(full, 'utf8').split('\n').slice(-40).join('\n')}`);
+      if (print) log(`--- ${file}\n${fs.readFileSync(full, 'utf8').split('\n').slice(-40).join('\n')}`);
     }
   }
 }

@@ -124,7 +124,9 @@ class Controller implements vscode.Disposable {
     }
 
     this.setState('starting');
+    const planned = Date.now();
     const plan = await this.plan();
+    this.output.info(`Found the runtime in ${Date.now() - planned} ms`);
     if (!plan.ok) {
       this.output.error(plan.message);
       this.setState('failed', plan.message.replace(/^CiOidcLint: /, ''));
@@ -253,11 +255,12 @@ class Controller implements vscode.Disposable {
   }
 
   private updateStatus(): void {
-    const severities: number[] = [];
-    const collect = (collection: vscode.DiagnosticCollection | undefined) =>
-      collection?.forEach((_uri, diagnostics) => diagnostics.forEach((d) => severities.push(d.severity)));
-    collect(this.client?.diagnostics);
-    collect(this.workspaceFindings);
+    // From VS Code rather than the client's collection: pulled diagnostics (the server's
+    // choice when the client supports them) live in a collection of their own.
+    const severities = vscode.languages.getDiagnostics()
+      .flatMap(([, diagnostics]) => diagnostics)
+      .filter((d) => d.source === clientId)
+      .map((d) => d.severity);
     const view = statusView(this.state, countFindings(severities), this.stateDetail);
     this.statusItem.text = view.text;
     this.statusItem.tooltip = view.tooltip;
