@@ -93,7 +93,14 @@ try {
   await page.screenshot({ path: path.join(artifacts, '1-finding.png') });
 
   // The quick fix, through the editor: cursor on the finding, Ctrl+. , pick the split fix.
-  await page.locator('.squiggly-warning').first().click();
+  // Go to line 10, column 7 (the `export`), where the finding starts, with Ctrl+G.
+  await editor.locator('.view-line', { hasText: 'export CREDS' }).click();
+  await page.keyboard.press('Control+G');
+  const goTo = page.locator('.quick-input-widget input');
+  await goTo.waitFor({ timeout: uiTimeout });
+  await goTo.fill(':10:7');
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: uiTimeout });
   await page.keyboard.press('Control+Period');
   const menu = page.locator('.action-widget');
   // The CIOL004 fix: "Assign CREDS first, then export it" (the split into two list items).
