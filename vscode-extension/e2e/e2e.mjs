@@ -1,7 +1,8 @@
 // End-to-end test of the packaged extension in a real VS Code (code-server), driven through
 // the editor's UI by Playwright in Debian's Chromium, as a person would:
 //   open .gitlab-ci.yml -> CIOL004 appears in the Problems view -> Ctrl+. on the finding ->
-//   pick the quick fix that splits the export -> save -> the file on disk is fixed and the problem gone.
+//   pick the quick fix that splits the export -> save -> the file on disk is fixed and the problem gone;
+//   and "CiOidcLint: Lint Workspace" lists a finding in a closed file, without doubling the open one's.
 // Runs under Node 24 from scripts/setup-e2e.sh; started by e2e/run.sh, which sets:
 //   CIOIDCLINT_E2E_HOME       the folder setup-e2e.sh installed code-server and playwright-core in
 //   CIOIDCLINT_E2E_VSIX       the .vsix to install
@@ -90,6 +91,13 @@ try {
     undefined,
     { timeout: uiTimeout },
   );
+
+  // Lint Workspace: the bundled CLI finds the closed template nothing includes, and the open
+  // file's finding, which the language server already shows, is not listed twice.
+  await runCommand('CiOidcLint: Lint Workspace');
+  await page.locator('.markers-panel .monaco-list-row', { hasText: 'CIOL001' }).first().waitFor({ timeout: diagnosticTimeout });
+  expect((await page.locator('.markers-panel .monaco-list-row', { hasText: 'release.gitlab-ci.yml' }).count()) === 1, 'Lint Workspace lists the closed templates/release.gitlab-ci.yml');
+  expect((await problem.count()) === 1, 'the open file\'s CIOL004 is listed once');
   await page.screenshot({ path: path.join(artifacts, '1-finding.png') });
 
   // The quick fix, through the editor: cursor on the finding, Ctrl+. , pick the split fix.
@@ -124,6 +132,7 @@ try {
   expect(/^ {4}- CREDS=\$\(aws sts assume-role-with-web-identity .*\)\n {4}- export CREDS\n {4}- aws s3 ls\n$/m.test(onDisk), 'the assignment and the export are two list items, in order, with the list\'s indentation');
   await page.locator('.markers-panel .monaco-list-row', { hasText: 'CIOL004' }).first().waitFor({ state: 'detached', timeout: diagnosticTimeout });
   expect((await page.locator('.squiggly-warning').count()) === 0, 'no squiggle is left in the editor');
+  expect((await page.locator('.markers-panel .monaco-list-row', { hasText: 'CIOL001' }).count()) === 1, 'the workspace finding in the closed file stays listed');
   timings.fixToCleanMs = Date.now() - fixedAt;
   await page.screenshot({ path: path.join(artifacts, '3-fixed.png') });
   log('quick fix applied, saved, problem gone');
@@ -146,8 +155,7 @@ try {
 }
 
 function prepareWorkspace() {
-  fs.mkdirSync(workspace, { recursive: true });
-  fs.copyFileSync(path.join(here, 'workspace', '.gitlab-ci.yml'), pipeline);
+  fs.cpSync(path.join(here, 'workspace'), workspace, { recursive: true });
   // A repository, as users have: the server finds its root by .git.
   run('git', ['init', '-q', workspace]);
   const settings = {
