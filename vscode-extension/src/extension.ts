@@ -26,6 +26,8 @@ const fixAllKind = 'source.fixAll.cioidclint';
 /** Like VS Code's own default: more than 4 crashes in 3 minutes and the server stays down. */
 const maxCrashes = 4;
 const crashWindowMs = 180_000;
+/** Opens the Problems view (workbench.actions.view.problems would toggle it shut when it is open). */
+const showProblems = 'workbench.panel.markers.view.focus';
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const controller = new Controller(context);
@@ -265,7 +267,7 @@ class Controller implements vscode.Disposable {
     this.statusItem.text = view.text;
     this.statusItem.tooltip = view.tooltip;
     this.statusItem.backgroundColor = view.background && new vscode.ThemeColor(`statusBarItem.${view.background}Background`);
-    this.statusItem.command = this.state === 'running' && severities.length > 0 ? 'workbench.actions.view.problems' : 'cioidclint.showOutput';
+    this.statusItem.command = this.state === 'running' && severities.length > 0 ? showProblems : 'cioidclint.showOutput';
     const editor = vscode.window.activeTextEditor;
     const visible = this.state !== 'idle' || (editor !== undefined && this.isPipelineFile(editor.document));
     if (visible) this.statusItem.show();
@@ -351,7 +353,7 @@ class Controller implements vscode.Disposable {
         this.output.info(`Lint workspace: ${total} finding(s); ${files} pipeline file(s) by name.`);
         this.updateStatus();
         if (total > 0) {
-          void vscode.commands.executeCommand('workbench.actions.view.problems');
+          void vscode.commands.executeCommand(showProblems);
         } else {
           void vscode.window.showInformationMessage('CiOidcLint: no findings in the workspace.');
         }
