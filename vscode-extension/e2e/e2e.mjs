@@ -122,7 +122,11 @@ try {
 
   const fixedAt = Date.now();
   await split.click();
-  await editor.locator('.view-line', { hasText: /^\s*- CREDS=\$\(aws sts/ }).waitFor({ timeout: uiTimeout });
+  // The editor renders spaces as no-break spaces: compare lines with those made plain.
+  await page.waitForFunction(() => {
+    const lines = [...document.querySelectorAll('.editor-group-container .monaco-editor .view-line')].map((l) => (l.textContent ?? '').replace(/\u00a0/g, ' '));
+    return lines.some((l) => l.startsWith('    - CREDS=$(aws sts')) && lines.includes('    - export CREDS');
+  }, undefined, { timeout: uiTimeout });
   await page.keyboard.press('Control+S');
   const onDisk = await waitFor(() => {
     const text = fs.readFileSync(pipeline, 'utf8');
