@@ -1,8 +1,9 @@
 // End-to-end test of the packaged extension in a real VS Code (code-server), driven through
 // the editor's UI by Playwright in Debian's Chromium, as a person would:
 //   open .gitlab-ci.yml -> CIOL004 appears in the Problems view -> Ctrl+. on the finding ->
-//   pick the quick fix that splits the export -> save -> the file on disk is fixed and the problem gone;
-//   and "CiOidcLint: Lint Workspace" lists a finding in a closed file, without doubling the open one's.
+//   pick the quick fix that splits the export -> save -> that finding is gone -> "CiOidcLint: Fix
+//   All in File" -> save -> the file on disk equals expected.gitlab-ci.yml and no CIOL004 is left;
+//   and "CiOidcLint: Lint Workspace" lists a finding in a closed file, without doubling the open ones.
 // Runs under Node 24 from scripts/setup-e2e.sh; started by e2e/run.sh, which sets:
 //   CIOIDCLINT_E2E_HOME       the folder setup-e2e.sh installed code-server and playwright-core in
 //   CIOIDCLINT_E2E_VSIX       the .vsix to install
@@ -87,26 +88,26 @@ try {
   log(`diagnostic after ${timings.openToDiagnosticMs} ms`);
   await runCommand('View: Focus Problems (Errors, Warnings, Infos)');
   const problem = page.locator('.markers-panel .monaco-list-row', { hasText: 'CIOL004' });
-  await problem.first().waitFor({ timeout: uiTimeout });
+  await waitForCount(problem, 2, 'two CIOL004 rows in the Problems view');
   expect((await problem.first().innerText()).includes('hides a failure of'), 'the Problems view shows the CIOL004 message');
-  const status = page.locator('.statusbar-item', { hasText: 'CiOidcLint' });
-  await status.first().waitFor({ timeout: uiTimeout });
+  // The status-bar item counts the findings: two warnings.
   await page.waitForFunction(
-    () => [...document.querySelectorAll('.statusbar-item')].some((e) => e.textContent?.includes('CiOidcLint') && /1/.test(e.textContent)),
+    () => [...document.querySelectorAll('.statusbar-item')].some((e) => e.textContent?.includes('CiOidcLint') && /\b2\b/.test(e.textContent)),
     undefined,
     { timeout: uiTimeout },
   );
+  log('status bar counts 2');
 
   // Lint Workspace: the bundled CLI finds the closed template nothing includes, and the open
-  // file's finding, which the language server already shows, is not listed twice.
+  // file's findings, which the language server already shows, are not listed twice.
   await runCommand('CiOidcLint: Lint Workspace');
   await page.locator('.markers-panel .monaco-list-row', { hasText: 'CIOL001' }).first().waitFor({ timeout: diagnosticTimeout });
   expect((await page.locator('.markers-panel .monaco-list-row', { hasText: 'release.gitlab-ci.yml' }).count()) === 1, 'Lint Workspace lists the closed templates/release.gitlab-ci.yml');
-  expect((await problem.count()) === 1, 'the open file\'s CIOL004 is listed once');
+  expect((await problem.count()) === 2, 'the open file\'s two CIOL004 are listed once each');
   await page.screenshot({ path: path.join(artifacts, '1-finding.png') });
 
-  // The quick fix, through the editor: cursor on the finding, Ctrl+. , pick the split fix.
-  // Go to line 10, column 7 (the `export`), where the finding starts, with Ctrl+G.
+  // The quick fix, through the editor: Ctrl+G to line 10, column 7 (the `export`, where the
+  // finding starts), Ctrl+. , pick the fix that splits the export.
   await editor.locator('.view-line', { hasText: 'export CREDS' }).click();
   await page.keyboard.press('Control+G');
   const goTo = page.locator('.quick-input-widget input');
@@ -116,7 +117,7 @@ try {
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: uiTimeout });
   await page.keyboard.press('Control+Period');
   const menu = page.locator('.action-widget');
-  // The CIOL004 fix: "Assign CREDS first, then export it" (the split into two list items).
+  // The CIOL004 fix is titled "Assign CREDS first, then export it".
   const split = menu.locator('.action-widget-action, .monaco-list-row', { hasText: /then export it|^Split/ }).first();
   await split.waitFor({ timeout: uiTimeout });
   await page.screenshot({ path: path.join(artifacts, '2-quick-fix.png') });
@@ -127,24 +128,29 @@ try {
 
   const fixedAt = Date.now();
   await split.click();
-  // The editor renders spaces as no-break spaces: compare lines with those made plain.
-  await page.waitForFunction(() => {
-    const lines = [...document.querySelectorAll('.editor-group-container .monaco-editor .view-line')].map((l) => (l.textContent ?? '').replace(/\u00a0/g, ' '));
-    return lines.some((l) => l.startsWith('    - CREDS=$(aws sts')) && lines.includes('    - export CREDS');
-  }, undefined, { timeout: uiTimeout });
+  await waitForEditorLines((lines) => lines.some((l) => l.startsWith('    - CREDS=$(aws sts')) && lines.includes('    - export CREDS'), 'the split CREDS lines');
   await page.keyboard.press('Control+S');
   const onDisk = await waitFor(() => {
     const text = fs.readFileSync(pipeline, 'utf8');
     return text.includes('- export CREDS\n') ? text : undefined;
-  }, uiTimeout, 'the fixed file on disk');
-  expect(!onDisk.includes('export CREDS=$('), 'the file on disk no longer exports the substitution');
-  expect(/^ {4}- CREDS=\$\(aws sts assume-role-with-web-identity .*\)\n {4}- export CREDS\n {4}- aws s3 ls\n$/m.test(onDisk), 'the assignment and the export are two list items, in order, with the list\'s indentation');
-  await page.locator('.markers-panel .monaco-list-row', { hasText: 'CIOL004' }).first().waitFor({ state: 'detached', timeout: diagnosticTimeout });
+  }, uiTimeout, 'the quick fix on disk');
+  expect(!onDisk.includes('export CREDS=$(') && onDisk.includes('- export VAULT_TOKEN="$('), 'on disk, the quick fix changed its finding\'s line and not the other');
+  await waitForCount(problem, 1, 'one CIOL004 row left');
+  timings.quickFixToRelintMs = Date.now() - fixedAt;
+  log('quick fix applied, saved, its problem gone');
+
+  // "CiOidcLint: Fix All in File" fixes the rest (the server's source.fixAll.cioidclint).
+  await runCommand('CiOidcLint: Fix All in File');
+  await waitForEditorLines((lines) => lines.includes('    - export VAULT_TOKEN'), 'the split VAULT_TOKEN lines');
+  await page.keyboard.press('Control+S');
+  const expected = fs.readFileSync(path.join(here, 'expected.gitlab-ci.yml'), 'utf8');
+  await waitFor(() => (fs.readFileSync(pipeline, 'utf8') === expected ? true : undefined), uiTimeout, 'the file on disk to equal e2e/expected.gitlab-ci.yml');
+  expect(true, 'the file on disk equals e2e/expected.gitlab-ci.yml');
+  await waitForCount(problem, 0, 'no CIOL004 row');
   expect((await page.locator('.squiggly-warning').count()) === 0, 'no squiggle is left in the editor');
   expect((await page.locator('.markers-panel .monaco-list-row', { hasText: 'CIOL001' }).count()) === 1, 'the workspace finding in the closed file stays listed');
-  timings.fixToCleanMs = Date.now() - fixedAt;
   await page.screenshot({ path: path.join(artifacts, '3-fixed.png') });
-  log('quick fix applied, saved, problem gone');
+  log('fix all applied, saved, no CIOL004 left');
 } catch (error) {
   failed = true;
   log(`FAILED: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
@@ -228,6 +234,20 @@ function stopCodeServer() {
       // Already gone.
     }
   }
+}
+
+/** Waits until the locator matches exactly `count` elements. */
+async function waitForCount(locator, count, what) {
+  await waitFor(async () => ((await locator.count()) === count ? true : undefined), diagnosticTimeout, what);
+  log(`ok: ${what}`);
+}
+
+/** Waits until the editor's visible lines, with the no-break spaces it renders made plain, pass `test`. */
+async function waitForEditorLines(test, what) {
+  await waitFor(async () => {
+    const lines = await page.locator('.editor-group-container .monaco-editor .view-line').evaluateAll((nodes) => nodes.map((n) => (n.textContent ?? '').replace(/\u00a0/g, ' ')));
+    return test(lines) ? true : undefined;
+  }, uiTimeout, what);
 }
 
 /** Runs a command from the command palette by its title. */
