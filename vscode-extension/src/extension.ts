@@ -29,15 +29,20 @@ const crashWindowMs = 180_000;
 /** Opens the Problems view (workbench.actions.view.problems would toggle it shut when it is open). */
 const showProblems = 'workbench.panel.markers.view.focus';
 
+/** The one controller of this extension host; deactivate() needs it to stop the server. */
+let current: Controller | undefined;
+
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const controller = new Controller(context);
-  context.subscriptions.push(controller);
-  await controller.startIfPipelineOpen();
+  current = new Controller(context);
+  context.subscriptions.push(current);
+  await current.startIfPipelineOpen();
 }
 
-export function deactivate(): Thenable<void> | undefined {
-  // The controller is disposed through context.subscriptions, which stops the server.
-  return undefined;
+export function deactivate(): Promise<void> | undefined {
+  // Returning the stop lets VS Code wait for shutdown/exit instead of killing the server.
+  const controller = current;
+  current = undefined;
+  return controller?.stop();
 }
 
 /** Owns the language client, the status-bar item, the output channel and the commands. */
@@ -198,7 +203,7 @@ class Controller implements vscode.Disposable {
     }
   }
 
-  private async stop(): Promise<void> {
+  async stop(): Promise<void> {
     const client = this.client;
     this.client = undefined;
     this.launch = undefined;
