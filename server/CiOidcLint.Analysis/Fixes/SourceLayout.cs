@@ -33,26 +33,34 @@ internal static class SourceLayout
     /// The indentation step the author uses between a key and the keys of its block mapping: the
     /// most common one, 2 when the file has no nesting to learn from.
     /// </summary>
-    public static int IndentUnit(SyntaxFile file)
+    public static int IndentUnit(SyntaxFile file) => file.IndentUnit ??= ComputeIndentUnit(file);
+
+    private static int ComputeIndentUnit(SyntaxFile file)
     {
         var steps = new Dictionary<int, int>();
         if (file.Root is { } root)
         {
-            Collect(file.Text, root, steps, 0);
+            Collect(file.Text, root, steps, 0, new HashSet<YamlNode>());
         }
 
         return steps.Count == 0 ? DefaultIndentUnit : steps.OrderByDescending(s => s.Value).ThenBy(s => s.Key).First().Key;
     }
 
-    private static void Collect(SourceText text, YamlNode node, Dictionary<int, int> steps, int depth)
+    private static void Collect(SourceText text, YamlNode node, Dictionary<int, int> steps, int depth, HashSet<YamlNode> seen)
     {
-        if (depth > 40 || node is not YamlMapping { IsFlow: false, IsSynthetic: false } mapping)
+        // Aliases share nodes: each is visited once, so nested aliases stay linear.
+        if (depth > 40 || !seen.Add(node))
         {
-            if (node is YamlSequence sequence && depth <= 40)
+            return;
+        }
+
+        if (node is not YamlMapping { IsFlow: false, IsSynthetic: false } mapping)
+        {
+            if (node is YamlSequence sequence)
             {
                 foreach (var item in sequence.Items)
                 {
-                    Collect(text, item, steps, depth + 1);
+                    Collect(text, item, steps, depth + 1, seen);
                 }
             }
 
@@ -73,7 +81,7 @@ internal static class SourceLayout
                 }
             }
 
-            Collect(text, entry.Value, steps, depth + 1);
+            Collect(text, entry.Value, steps, depth + 1, seen);
         }
     }
 

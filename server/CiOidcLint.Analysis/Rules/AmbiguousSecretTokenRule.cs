@@ -1,3 +1,4 @@
+using CiOidcLint.Analysis.Fixes;
 using CiOidcLint.Analysis.Pipeline;
 using Microsoft.CodeAnalysis;
 
@@ -34,7 +35,7 @@ public sealed class AmbiguousSecretTokenRule : IJobRule
         {
             if (secret.Provider is { } provider && GitLabKeywords.FirstTokenProviders.Contains(provider) && secret.Token is null)
             {
-                context.Report(secret.Entry.Key.Location, secret.Name, ProviderNames.Display(provider));
+                context.Report(secret.Entry.Key.Location, TokenChoiceFixes.InsertSecretToken(secret, context.Job.IdTokens), secret.Name, ProviderNames.Display(provider));
             }
         }
     }

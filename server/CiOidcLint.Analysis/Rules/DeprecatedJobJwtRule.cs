@@ -1,3 +1,7 @@
+using System.Linq;
+using Microsoft.CodeAnalysis.Text;
+using CiOidcLint.Analysis.Pipeline;
+using CiOidcLint.Analysis.Fixes;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using CiOidcLint.Analysis.Shell;
@@ -33,7 +37,7 @@ public sealed class DeprecatedJobJwtRule : IJobRule, IPipelineRule
     {
         foreach (var scalar in Scalars(context.Job.Effective))
         {
-            Check(scalar, context);
+            Check(scalar, context, context.Job);
         }
     }
 
@@ -46,13 +50,13 @@ public sealed class DeprecatedJobJwtRule : IJobRule, IPipelineRule
             {
                 foreach (var scalar in Scalars(value))
                 {
-                    Check(scalar, context);
+                    Check(scalar, context, job: null);
                 }
             }
         }
     }
 
-    private static void Check(YamlScalar scalar, RuleContext context)
+    private static void Check(YamlScalar scalar, RuleContext context, Job? job)
     {
         if (scalar.Value.IndexOf("CI_JOB_JWT", System.StringComparison.Ordinal) < 0)
         {
@@ -63,9 +67,38 @@ public sealed class DeprecatedJobJwtRule : IJobRule, IPipelineRule
         {
             if (Names.Contains(reference.Name))
             {
-                context.Report(new SourceLocation(scalar.File, scalar.MapToSource(reference.Start, reference.Length)), reference.Name);
+                var fixes = job is null ? ImmutableArray<CodeFix>.Empty : Fix(job, scalar, reference);
+                context.Report(new SourceLocation(scalar.File, scalar.MapToSource(reference.Start, reference.Length)), fixes, reference.Name);
             }
         }
+    }
+
+    /// <summary>
+    /// With exactly one ID token, the reference uses it; otherwise the job (or the template or
+    /// <c>default:</c> that holds the reference) gets <c>GITLAB_OIDC_TOKEN</c>. Only the name
+    /// changes, so <c>${…}</c>, <c>%…%</c> and <c>$env:…</c> keep their form.
+    /// </summary>
+    private static ImmutableArray<CodeFix> Fix(Job job, YamlScalar scalar, VariableReference reference)
+    {
+        var name = new TextChange(scalar.MapToSource(reference.NameStart, reference.Name.Length), string.Empty);
+        var tokens = job.IdTokens;
+        var existing = tokens.Length == 1 ? tokens[0].Name : tokens.Any(t => t.Name == IdTokenFixes.NewTokenName) ? IdTokenFixes.NewTokenName : null;
+        if (existing is not null)
+        {
+            return ImmutableArray.Create(CodeFixes.InFile($"Use ID token '{existing}' instead of {reference.Name}", true, scalar.File.Path, new TextChange(name.Span, existing)));
+        }
+
+        if (IdTokenFixes.AddToken(job, scalar.File, scalar.Span.Start, IdTokenFixes.NewTokenName) is not { } add)
+        {
+            return ImmutableArray<CodeFix>.Empty;
+        }
+
+        return ImmutableArray.Create(CodeFixes.InFile(
+            $"Add ID token {IdTokenFixes.NewTokenName} and use it instead of {reference.Name}",
+            true,
+            scalar.File.Path,
+            add,
+            new TextChange(name.Span, IdTokenFixes.NewTokenName)));
     }
 
     /// <summary>Every scalar value below <paramref name="node"/>, each node once (aliases share nodes).</summary>

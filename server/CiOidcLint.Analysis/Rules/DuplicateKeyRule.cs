@@ -1,3 +1,7 @@
+using Microsoft.CodeAnalysis.Text;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using CiOidcLint.Analysis.Fixes;
 using CiOidcLint.Analysis.Syntax;
 using Microsoft.CodeAnalysis;
 
@@ -25,8 +29,56 @@ public sealed class DuplicateKeyRule : IFileRule
             {
                 var key = problem.KeyName ?? context.File.Text.ToString(problem.Span);
                 var line = context.File.Text.Lines.GetLinePosition(winner.Start).Line + 1;
-                context.Report(new SourceLocation(context.File, problem.Span), key, line);
+                var fixes = FindEntry(context.File, problem.Span) is { } entry && YamlEdits.DeleteLines(entry) is { } delete
+                    ? ImmutableArray.Create(CodeFixes.InFile($"Remove the first '{key}'", false, context.File.Path, delete))
+                    : ImmutableArray<CodeFix>.Empty;
+                context.Report(new SourceLocation(context.File, problem.Span), fixes, key, line);
             }
         }
+    }
+
+    /// <summary>The written entry whose key is at <paramref name="keySpan"/>.</summary>
+    private static YamlEntry? FindEntry(SyntaxFile file, TextSpan keySpan)
+    {
+        var seen = new HashSet<YamlNode>();
+        var pending = new Stack<YamlNode>();
+        if (file.Root is { } root)
+        {
+            pending.Push(root);
+        }
+
+        while (pending.Count > 0)
+        {
+            var node = pending.Pop();
+            if (!seen.Add(node) || !node.Span.Contains(keySpan.Start) && node.Span.Start != keySpan.Start)
+            {
+                continue;
+            }
+
+            switch (node)
+            {
+                case YamlMapping mapping:
+                    foreach (var entry in mapping.WrittenEntries)
+                    {
+                        if (entry.Key.Span == keySpan)
+                        {
+                            return entry;
+                        }
+
+                        pending.Push(entry.Value);
+                    }
+
+                    break;
+                case YamlSequence sequence:
+                    foreach (var item in sequence.Items)
+                    {
+                        pending.Push(item);
+                    }
+
+                    break;
+            }
+        }
+
+        return null;
     }
 }

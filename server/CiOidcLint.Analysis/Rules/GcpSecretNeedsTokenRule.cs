@@ -1,3 +1,4 @@
+using CiOidcLint.Analysis.Fixes;
 using Microsoft.CodeAnalysis;
 
 namespace CiOidcLint.Analysis.Rules;
@@ -24,7 +25,7 @@ public sealed class GcpSecretNeedsTokenRule : IJobRule
         {
             if (secret.Provider == "gcp_secret_manager" && secret.Token is null)
             {
-                context.Report(secret.Entry.Key.Location, secret.Name);
+                context.Report(secret.Entry.Key.Location, TokenChoiceFixes.InsertSecretToken(secret, context.Job.IdTokens), secret.Name);
             }
         }
     }

@@ -1,3 +1,6 @@
+using Microsoft.CodeAnalysis.Text;
+using System.Collections.Immutable;
+using CiOidcLint.Analysis.Fixes;
 using CiOidcLint.Analysis.Pipeline;
 using CiOidcLint.Analysis.Syntax;
 using Microsoft.CodeAnalysis;
@@ -26,9 +29,39 @@ public sealed class IdTokenMissingAudRule : IJobRule
         {
             if (Problem(token) is { } problem)
             {
-                context.Report(token.Entry.Key.Location, token.Name, problem);
+                context.Report(token.Entry.Key.Location, Fix(token), token.Name, problem);
             }
         }
+    }
+
+    /// <summary><c>aud: $CI_SERVER_URL</c>, written where the token's shape allows it.</summary>
+    private static ImmutableArray<CodeFix> Fix(IdToken token)
+    {
+        var entry = token.Entry;
+        var file = entry.Key.File;
+        var text = file.Text;
+        const string Aud = IdTokenFixes.NewTokenAud;
+        TextChange? change = entry.Value switch
+        {
+            YamlScalar { IsNull: true, Value: "" } when entry.Value.File == file
+                => YamlEdits.FillEmptyValue(file, entry, new[] { new SnippetLine(0, "aud: " + Aud) }),
+            YamlScalar { IsNull: true } value when value.File == file => new TextChange(value.Span, "{aud: " + Aud + "}"),
+            YamlMapping { WrittenEntries.Length: 0, IsFlow: true } value when value.File == file => new TextChange(value.Span, "{aud: " + Aud + "}"),
+            YamlMapping { IsFlow: true, IsSynthetic: false } value when value.File == file && text[value.Span.Start] == '{' && token.Aud is null
+                => new TextChange(new TextSpan(value.Span.Start + 1, 0), "aud: " + Aud + ", "),
+            YamlMapping value when token.Aud is null => YamlEdits.InsertFirst(file, value, new[] { new SnippetLine(0, "aud: " + Aud) }),
+            YamlMapping value when value.GetEntry("aud") is { } aud && aud.Value.File == file => aud.Value switch
+            {
+                YamlScalar { IsNull: true, Value: "" } when aud.Value.Span.Length == 0 && YamlEdits.ColonAfter(text, aud.Key) is var colon and >= 0
+                    => new TextChange(new TextSpan(colon + 1, 0), " " + Aud),
+                _ => new TextChange(aud.Value.Span, Aud),
+            },
+            _ => null,
+        };
+
+        return change is { } c
+            ? ImmutableArray.Create(CodeFixes.InFile("Set aud to " + Aud, true, file.Path, c))
+            : ImmutableArray<CodeFix>.Empty;
     }
 
     private static string? Problem(IdToken token)

@@ -23,6 +23,11 @@ public static class RuleCatalog
         new SecretWithoutIdTokenRule(),
         new UnknownSecretTokenRule(),
         new GcpSecretNeedsTokenRule(),
+        new FoldedScriptKeepsNewlineRule(),
+        new ScriptLineMissingContinuationRule(),
+        new AndListIgnoresFailureRule(),
+        new UnusedIdTokenRule(),
+        new UndefinedIdTokenVariableRule(),
         new IncludeNotFollowedRule(),
         new DuplicateKeyRule());
 

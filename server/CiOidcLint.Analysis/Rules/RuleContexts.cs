@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using CiOidcLint.Analysis.Engine;
 using CiOidcLint.Analysis.Fixes;
@@ -49,9 +50,23 @@ public sealed class FileContext : RuleContext
 
 public sealed class PipelineContext : RuleContext
 {
+    private readonly FindingCollector _collector;
+    private readonly DiagnosticDescriptor _descriptor;
+
     internal PipelineContext(PipelineConfig pipeline, DiagnosticDescriptor descriptor, FindingCollector collector)
         : base(pipeline, descriptor, collector)
     {
+        _collector = collector;
+        _descriptor = descriptor;
+    }
+
+    /// <summary>Reports a finding that a pipeline-wide judgement makes about the given jobs.</summary>
+    public void ReportFor(SourceLocation location, IEnumerable<Job> jobs, ImmutableArray<CodeFix> fixes, params object[] messageArgs)
+    {
+        foreach (var job in jobs)
+        {
+            _collector.Add(_descriptor, location, new JobUnit(job, job.IsHidden ? JobUnitKind.Template : JobUnitKind.Job), messageArgs, fixes);
+        }
     }
 }
 

@@ -1,3 +1,6 @@
+using Microsoft.CodeAnalysis.Text;
+using System.Collections.Immutable;
+using CiOidcLint.Analysis.Fixes;
 using CiOidcLint.Analysis.Pipeline;
 using CiOidcLint.Analysis.Syntax;
 using Microsoft.CodeAnalysis;
@@ -40,8 +43,24 @@ public sealed class SecretWithoutIdTokenRule : IJobRule
                 var why = secret.Token is null
                     ? "GitLab falls back to CI_JOB_JWT, which is empty since 17.0"
                     : "its token names no ID token and expands to nothing";
-                context.Report(secret.Entry.Key.Location, secret.Name, ProviderNames.Display(provider), why);
+                context.Report(secret.Entry.Key.Location, Fix(context, secret), secret.Name, ProviderNames.Display(provider), why);
             }
         }
+    }
+
+    /// <summary>Gives the job an ID token and points the secret at it (replacing a token: that names nothing).</summary>
+    private static ImmutableArray<CodeFix> Fix(JobContext context, Secret secret)
+    {
+        var file = secret.Entry.Key.File;
+        var add = IdTokenFixes.AddToken(context.Job, file, secret.Entry.Key.Span.Start, IdTokenFixes.NewTokenName);
+        var reference = secret.Token is { Value: YamlScalar scalar }
+            ? (scalar.File == file ? new TextChange(scalar.Span, "$" + IdTokenFixes.NewTokenName) : (TextChange?)null)
+            : IdTokenFixes.AddSecretToken(secret, IdTokenFixes.NewTokenName);
+        if (add is null || reference is null || (secret.Mapping is { } m && m.File != file))
+        {
+            return ImmutableArray<CodeFix>.Empty;
+        }
+
+        return ImmutableArray.Create(CodeFixes.InFile($"Add ID token {IdTokenFixes.NewTokenName} and use it for secret '{secret.Name}'", true, file.Path, add.Value, reference.Value));
     }
 }

@@ -1,3 +1,4 @@
+using CiOidcLint.Analysis.Fixes;
 using System.Linq;
 using System.Text.RegularExpressions;
 using CiOidcLint.Analysis.Pipeline;
@@ -73,7 +74,7 @@ public sealed class UnknownSecretTokenRule : IJobRule
                 continue;
             }
 
-            context.Report(scalar.Location, secret.Name, problem);
+            context.Report(scalar.Location, TokenChoiceFixes.Replace(scalar.File, scalar.Span, context.Job.IdTokens, name => "$" + name), secret.Name, problem);
         }
     }
 }

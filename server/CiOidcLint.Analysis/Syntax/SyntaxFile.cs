@@ -30,6 +30,9 @@ public sealed class SyntaxFile
 
     public YamlMapping? RootMapping => Root as YamlMapping;
 
+    /// <summary>The indentation step the author uses, learned once by the fixes that insert keys.</summary>
+    internal int? IndentUnit { get; set; }
+
     public static SyntaxFile Parse(string path, SourceText text, YamlLimits? limits = null)
     {
         var file = new SyntaxFile(path, text);

@@ -44,6 +44,7 @@ job:
   variables:
     A: $CI_JOB_JWT_FOO
     B: $$CI_JOB_JWT
+    MY_CI_JOB_JWT: defined
   script:
     - echo $MY_CI_JOB_JWT
 ");

@@ -31,3 +31,21 @@ job:
         Annotated.Verify(".base: &base\n  stage: a\njob:\n  <<: *base\n  stage: b\n  script: [x]\n");
     }
 }
+
+public sealed class DuplicateKeyFixTests
+{
+    [Fact]
+    public void Removes_the_first_of_two_keys_with_its_lines()
+    {
+        const string yaml = "job:\n  script:\n    - echo lost\n    - |\n      two\n  stage: test\n  script: [echo kept]   # the one that runs\n";
+        var fix = Assert.Single(Fixing.Offered(yaml, "CIOL016"));
+        Assert.False(fix.IsPreferred);
+        Assert.Equal("job:\n  stage: test\n  script: [echo kept]   # the one that runs\n", Fixing.Apply(yaml, "CIOL016", "Remove the first 'script'"));
+    }
+
+    [Fact]
+    public void No_fix_when_the_first_key_shares_its_line()
+    {
+        Assert.Empty(Fixing.Offered("job: {script: a, script: b}\n", "CIOL016"));
+    }
+}

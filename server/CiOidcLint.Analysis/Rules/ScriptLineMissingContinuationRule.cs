@@ -1,0 +1,108 @@
+using System.Collections.Immutable;
+using System.Linq;
+using System.Text.RegularExpressions;
+using CiOidcLint.Analysis.Fixes;
+using CiOidcLint.Analysis.Pipeline;
+using CiOidcLint.Analysis.Shell;
+using CiOidcLint.Analysis.Syntax;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+using YamlDotNet.Core;
+
+namespace CiOidcLint.Analysis.Rules;
+
+/// <summary>
+/// CIOL010: a literal (<c>|</c>) block keeps every line break, so a command written over several
+/// lines needs a trailing <c>\</c>. Without it the next line (<c>--role-arn …</c>, <c>| jq …</c>)
+/// runs as a command of its own: the first command runs without its options, the second fails.
+/// </summary>
+public sealed class ScriptLineMissingContinuationRule : IJobRule
+{
+    public static readonly DiagnosticDescriptor Rule = RuleCatalog.Describe(
+        "CIOL010",
+        "Script line missing continuation",
+        "This line ends without '\\', so the shell runs it without the next line, and then '{0}' as a command of its own ({1})",
+        DiagnosticSeverity.Warning,
+        "In a literal block every line break ends a command unless the line ends with a backslash.");
+
+    /// <summary>A line that can only continue the one before: an option, or a pipe or and-or operator.</summary>
+    private static readonly Regex Continuation = new(@"^(?:--?[A-Za-z0-9][^\s)]*(?:\s|=|$)|\|(?!\|)|\|\||&&)", RegexOptions.CultureInvariant);
+
+    /// <summary>Endings after which a new line starts a new command on purpose.</summary>
+    private static readonly string[] Endings = { "\\", ";", "|", "&&", "||", "&", "{", "(", ";;" };
+
+    private static readonly ImmutableHashSet<string> EndingWords = ImmutableHashSet.Create(System.StringComparer.Ordinal, "then", "do", "else", "in", "esac", "fi", "done");
+
+    private const int MaxCandidates = 200;
+
+    public DiagnosticDescriptor Descriptor => Rule;
+
+    public string Name => "script-line-missing-continuation";
+
+    public bool NeedsJobContext => false;
+
+    public void AnalyzeJob(JobContext context)
+    {
+        foreach (var node in context.Job.ScriptLines.Select(l => l.Node).Where(n => n.Style == ScalarStyle.Literal).Distinct())
+        {
+            Check(node, context);
+        }
+    }
+
+    private static void Check(YamlScalar node, JobContext context)
+    {
+        var value = node.Value;
+        var lines = value.Split('\n');
+        var offset = 0;
+        var candidates = 0;
+        for (var i = 0; i + 1 < lines.Length; i++)
+        {
+            var line = lines[i];
+            var lineStart = offset;
+            offset += line.Length + 1;
+            var current = line.Trim();
+            var next = lines[i + 1].TrimStart();
+            var match = Continuation.Match(next);
+            if (current.Length == 0 || current.StartsWith("#", System.StringComparison.Ordinal) || !match.Success || EndsCommand(current))
+            {
+                continue;
+            }
+
+            if (++candidates > MaxCandidates)
+            {
+                return;
+            }
+
+            // Inside quotes or a here-document the next line is data, not a command.
+            var before = ShellParser.Parse(value.Substring(0, offset));
+            if (!before.IsComplete || InsideHereDocument(before, lineStart))
+            {
+                continue;
+            }
+
+            var contentStart = lineStart + (line.Length - line.TrimStart().Length);
+            var contentEnd = lineStart + line.TrimEnd().Length;
+            var span = node.MapToSource(contentStart, contentEnd - contentStart);
+            var word = next.Split(' ', '\t')[0];
+            var fixes = before.Comments.Any(c => c.Start >= lineStart && c.Start < offset)
+                ? ImmutableArray<CodeFix>.Empty
+                : ImmutableArray.Create(CodeFixes.InFile("Continue the line with '\\'", true, node.File.Path, new TextChange(new TextSpan(span.End, 0), " \\")));
+            context.Report(new SourceLocation(node.File, span), fixes, word);
+        }
+    }
+
+    private static bool EndsCommand(string line)
+    {
+        if (Endings.Any(e => line.EndsWith(e, System.StringComparison.Ordinal)))
+        {
+            return true;
+        }
+
+        return EndingWords.Contains(line.Split(' ', '\t').Last());
+    }
+
+    /// <summary>Whether the line starting at <paramref name="lineStart"/> is the body of a here-document.</summary>
+    private static bool InsideHereDocument(ShellScript script, int lineStart)
+        => script.Commands.SelectMany(c => c.Redirections)
+            .Any(r => r.HereDocument is { } body && lineStart >= body.Start && lineStart < body.End);
+}

@@ -1,0 +1,190 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using CiOidcLint.Analysis.Fixes;
+using CiOidcLint.Analysis.Pipeline;
+using CiOidcLint.Analysis.Shell;
+using CiOidcLint.Analysis.Syntax;
+using Microsoft.CodeAnalysis;
+
+namespace CiOidcLint.Analysis.Rules;
+
+/// <summary>
+/// CIOL014: a script hands <c>$NAME</c> to a login where an OIDC token belongs
+/// (<c>--web-identity-token</c>, <c>jwt=</c>, a variable named <c>*_ID_TOKEN</c>…) while the job
+/// has no ID token and the pipeline no variable of that name: the login gets an empty string.
+/// Typical after renaming a token, or after copying a script from a job that had one.
+/// </summary>
+public sealed class UndefinedIdTokenVariableRule : IJobRule
+{
+    public static readonly DiagnosticDescriptor Rule = RuleCatalog.Describe(
+        "CIOL014",
+        "Undefined ID token variable",
+        "'{0}' is passed where an OIDC token belongs, but it is neither an ID token of the job nor a variable of the pipeline, so the login gets an empty token ({1})",
+        DiagnosticSeverity.Warning,
+        "Every ID token becomes a job variable of its name; a name no token or variable defines expands to nothing.");
+
+    private static readonly string[] TokenOptions = { "--web-identity-token", "--id-token", "--federated-token", "--jwt" };
+
+    private static readonly string[] TokenAssignments = { "jwt=", "web_identity_token=", "id_token=" };
+
+    private static readonly string[] TokenSuffixes = { "_ID_TOKEN", "_OIDC_TOKEN", "_JWT" };
+
+    public DiagnosticDescriptor Descriptor => Rule;
+
+    public string Name => "undefined-id-token-variable";
+
+    public bool NeedsJobContext => true;
+
+    public void AnalyzeJob(JobContext context)
+    {
+        var job = context.Job;
+        if (job.IsTrigger || job.ScriptLines.IsEmpty || HasDotenvReports(context.Pipeline))
+        {
+            // A dotenv report of another job can define any variable at run time.
+            return;
+        }
+
+        HashSet<string>? defined = null;
+        foreach (var line in job.ScriptLines)
+        {
+            if (line.Text.IndexOf('$') < 0 && line.Text.IndexOf('%') < 0)
+            {
+                continue;
+            }
+
+            foreach (var reference in TokenReferences(line.Text))
+            {
+                if (IsDeprecatedJwt(reference.Name) || reference.Name.StartsWith("CI_", StringComparison.Ordinal))
+                {
+                    // CI_JOB_JWT* is CIOL001's; other CI_ names are GitLab's predefined variables.
+                    continue;
+                }
+
+                defined ??= Defined(context.Pipeline, job);
+                if (defined.Contains(reference.Name))
+                {
+                    continue;
+                }
+
+                var span = line.Node.MapToSource(reference.NameStart, reference.Name.Length);
+                var fixes = TokenChoiceFixes.Replace(line.Node.File, span, job.IdTokens, name => name);
+                context.Report(new SourceLocation(line.Node.File, line.Node.MapToSource(reference.Start, reference.Length)), fixes, "$" + reference.Name);
+            }
+        }
+    }
+
+    private static bool IsDeprecatedJwt(string name) => name is "CI_JOB_JWT" or "CI_JOB_JWT_V1" or "CI_JOB_JWT_V2";
+
+    /// <summary>References in places where a token belongs: option values, <c>jwt=</c>, and token-like names anywhere.</summary>
+    private static IEnumerable<VariableReference> TokenReferences(string text)
+    {
+        var seen = new HashSet<int>();
+        foreach (var reference in VariableScanner.Find(text))
+        {
+            if (TokenSuffixes.Any(s => reference.Name.EndsWith(s, StringComparison.Ordinal)) && seen.Add(reference.Start))
+            {
+                yield return reference;
+            }
+        }
+
+        foreach (var command in ShellParser.Parse(text).Commands)
+        {
+            for (var i = 0; i < command.Words.Length; i++)
+            {
+                var word = command.Words[i];
+                var raw = word.RawText;
+                int from;
+                if (TokenOptions.Contains(raw) && i + 1 < command.Words.Length)
+                {
+                    word = command.Words[i + 1];
+                    from = 0;
+                }
+                else if (TokenOptions.FirstOrDefault(o => raw.StartsWith(o + "=", StringComparison.Ordinal)) is { } option)
+                {
+                    from = option.Length + 1;
+                }
+                else if (TokenAssignments.FirstOrDefault(a => raw.StartsWith(a, StringComparison.Ordinal)) is { } assignment)
+                {
+                    from = assignment.Length;
+                }
+                else
+                {
+                    continue;
+                }
+
+                foreach (var reference in VariableScanner.Find(word.RawText.Substring(from)))
+                {
+                    var shifted = Shift(reference, word.Start + from);
+                    if (seen.Add(shifted.Start))
+                    {
+                        yield return shifted;
+                    }
+                }
+            }
+        }
+    }
+
+    private static VariableReference Shift(VariableReference reference, int by)
+        => new(reference.Name, reference.Start + by, reference.Length, reference.NameStart + by, reference.Form, reference.InDoubleQuotes, reference.InSubstitution);
+
+    /// <summary>ID tokens, job and pipeline variables, secrets, and names the job's scripts assign.</summary>
+    private static HashSet<string> Defined(PipelineConfig pipeline, Job job)
+    {
+        var names = new HashSet<string>(job.IdTokens.Select(t => t.Name), StringComparer.Ordinal);
+        names.UnionWith(job.Secrets.Select(s => s.Name));
+        foreach (var variables in new[] { job.Get("variables"), pipeline.Config.Get("variables") })
+        {
+            if (variables is YamlMapping mapping)
+            {
+                names.UnionWith(mapping.Entries.Select(e => e.Name));
+            }
+        }
+
+        foreach (var line in job.ScriptLines)
+        {
+            foreach (var command in ShellParser.Parse(line.Text).Commands)
+            {
+                names.UnionWith(command.Assignments.Select(a => a.Name));
+                if (command.Name is "export" or "local" or "readonly" or "declare" or "typeset" or "read" or "for" or "set")
+                {
+                    foreach (var word in command.Words.Skip(1))
+                    {
+                        names.Add(word.TryGetAssignment(out var name, out _) ? name : word.RawText);
+                    }
+                }
+            }
+
+            // 'for NAME in …' and '$env:NAME = …' (PowerShell) assign without a command of their own.
+            foreach (var word in line.Text.Split(new[] { ' ', '\t', '\n', ';' }, StringSplitOptions.RemoveEmptyEntries))
+            {
+                var equals = word.IndexOf('=');
+                var candidate = equals > 0 ? word.Substring(0, equals) : word;
+                if (candidate.StartsWith("$env:", StringComparison.OrdinalIgnoreCase))
+                {
+                    names.Add(candidate.Substring(5));
+                }
+                else if (equals > 0)
+                {
+                    names.Add(candidate);
+                }
+            }
+
+            var forIndex = line.Text.IndexOf("for ", StringComparison.Ordinal);
+            if (forIndex >= 0)
+            {
+                var rest = line.Text.Substring(forIndex + 4).TrimStart().Split(' ');
+                if (rest.Length > 0)
+                {
+                    names.Add(rest[0]);
+                }
+            }
+        }
+
+        return names;
+    }
+
+    private static bool HasDotenvReports(PipelineConfig pipeline)
+        => pipeline.Jobs.Any(j => (j.Get("artifacts") as YamlMapping)?.Get("reports") is YamlMapping reports && reports.ContainsKey("dotenv"));
+}

@@ -1,0 +1,75 @@
+using CiOidcLint.Analysis.Tests.Support;
+
+namespace CiOidcLint.Analysis.Tests.Rules;
+
+/// <summary>CIOL013 (unused ID token) and CIOL014 (a token variable nothing defines).</summary>
+public sealed class TokenUsageRulesTests
+{
+    private static List<string> Findings(string yaml, string id)
+        => Fixing.Analyze((".gitlab-ci.yml", yaml)).Where(f => f.Id == id).Select(f => $"{f.Location.LineSpan.Start.Line + 1}:{f.Location.LineSpan.Start.Character + 1} {f.Message}").ToList();
+
+    [Fact]
+    public void CIOL013_reports_a_token_no_job_using_it_refers_to_once_at_the_template()
+    {
+        const string yaml = ".aws:\n  id_tokens:\n    AWS_TOKEN: {aud: https://sts.amazonaws.com}\n    SPARE_TOKEN: {aud: https://x.invalid}\na:\n  extends: .aws\n  script: [echo \"$AWS_TOKEN\" > web-identity-token]\nb:\n  extends: .aws\n  script: [echo]\n";
+        var finding = Assert.Single(Findings(yaml, "CIOL013"));
+        Assert.Equal("4:5 ID token 'SPARE_TOKEN' is minted for every run but no script, variable, hook or secret of the job uses it (in jobs 'a', 'b')", finding);
+        var descriptor = Fixing.Analyze((".gitlab-ci.yml", yaml)).Single(f => f.Id == "CIOL013").Diagnostic.Descriptor;
+        Assert.Contains("Unnecessary", descriptor.CustomTags);
+        Assert.Equal(
+            ".aws:\n  id_tokens:\n    AWS_TOKEN: {aud: https://sts.amazonaws.com}\na:\n  extends: .aws\n  script: [echo \"$AWS_TOKEN\" > web-identity-token]\nb:\n  extends: .aws\n  script: [echo]\n",
+            Fixing.Apply(yaml, "CIOL013", "Remove ID token 'SPARE_TOKEN'"));
+    }
+
+    [Fact]
+    public void CIOL013_removes_the_whole_id_tokens_when_it_held_only_that_token()
+    {
+        const string yaml = "job:\n  id_tokens:\n    T:\n      aud: https://x.invalid\n  script: [echo]\n";
+        Assert.Equal("job:\n  script: [echo]\n", Fixing.Apply(yaml, "CIOL013", "Remove ID token 'T'"));
+    }
+
+    [Theory]
+    [InlineData("  secrets:\n    DB:\n      vault: db/pw@ops\n  script: [make]\n")]
+    [InlineData("  secrets:\n    DB:\n      aws_secrets_manager: {secret_id: x}\n  script: [echo]\n")]
+    [InlineData("  variables:\n    VAULT_JWT: $T\n  script: [echo]\n")]
+    [InlineData("  script: [./deploy.sh]\n")]
+    [InlineData("  script: [terraform apply]\n")]
+    [InlineData("  script: [cosign sign $IMAGE]\n")]
+    [InlineData("  script: ['printenv T > token']\n")]
+    public void CIOL013_counts_implicit_and_hidden_uses(string rest)
+    {
+        var token = rest.Contains("aws_secrets_manager", StringComparison.Ordinal) ? "AWS_ID_TOKEN" : "T";
+        Assert.Empty(Findings($"job:\n  id_tokens:\n    {token}: {{aud: https://x.invalid}}\n" + rest, "CIOL013"));
+    }
+
+    [Fact]
+    public void CIOL014_flags_a_token_variable_that_nothing_defines()
+    {
+        const string yaml = "job:\n  id_tokens:\n    VAULT_ID_TOKEN: {aud: https://vault.invalid}\n  script:\n    - vault write auth/jwt/login role=app jwt=$VAULT_TOKEN\n    - aws sts assume-role-with-web-identity --web-identity-token \"${AWS_ID_TOKEN}\"\n    - echo $VAULT_ID_TOKEN\n";
+        var findings = Findings(yaml, "CIOL014");
+        Assert.Equal(2, findings.Count);
+        Assert.StartsWith("5:47 '$VAULT_TOKEN' is passed where an OIDC token belongs", findings[0], StringComparison.Ordinal);
+        Assert.StartsWith("6:67 '$AWS_ID_TOKEN'", findings[1], StringComparison.Ordinal);
+        var fix = Assert.Single(Fixing.Offered(yaml, "CIOL014"));
+        Assert.False(fix.IsPreferred);
+        Assert.Equal(
+            "job:\n  id_tokens:\n    VAULT_ID_TOKEN: {aud: https://vault.invalid}\n  script:\n    - vault write auth/jwt/login role=app jwt=$VAULT_ID_TOKEN\n    - aws sts assume-role-with-web-identity --web-identity-token \"${AWS_ID_TOKEN}\"\n    - echo $VAULT_ID_TOKEN\n",
+            Fixing.Apply(yaml, "CIOL014", "Use ID token 'VAULT_ID_TOKEN'"));
+    }
+
+    [Theory]
+    [InlineData("  variables:\n    MY_JWT: $T\n  script: [login --jwt $MY_JWT]\n")]
+    [InlineData("  script:\n    - export MY_ID_TOKEN=$(cat /token)\n    - login --jwt $MY_ID_TOKEN\n")]
+    [InlineData("  script: [login --jwt $CI_JOB_JWT_V2]\n")]
+    [InlineData("  script: [login --jwt $T]\n")]
+    [InlineData("  script: ['login \"--id-token=$T\"']\n")]
+    public void CIOL014_accepts_defined_names_and_leaves_ci_job_jwt_to_CIOL001(string rest)
+        => Assert.Empty(Findings("job:\n  id_tokens:\n    T: {aud: https://x.invalid}\n" + rest, "CIOL014"));
+
+    [Fact]
+    public void CIOL014_stays_quiet_when_a_dotenv_report_may_define_the_name()
+    {
+        const string yaml = "auth:\n  script: [echo X_JWT=1 > a.env]\n  artifacts:\n    reports:\n      dotenv: a.env\nuse:\n  script: [login --jwt $X_JWT]\n";
+        Assert.Empty(Findings(yaml, "CIOL014"));
+    }
+}
