@@ -28,10 +28,11 @@ const toolsRequire = createRequire(path.join(home, 'tools', 'package.json'));
 const { chromium } = toolsRequire('playwright-core');
 const codeServer = path.join(home, 'tools', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 
-// Bounds on every wait, so a broken build fails in minutes instead of hanging CI.
-const startupTimeout = 90_000;
-const diagnosticTimeout = 90_000;
-const uiTimeout = 30_000;
+// Bounds on every wait, so a broken build fails in minutes instead of hanging CI; generous,
+// because CI machines are shared and a loaded one (load 20 on 2 cores seen) is slow.
+const startupTimeout = 120_000;
+const diagnosticTimeout = 120_000;
+const uiTimeout = 60_000;
 
 const started = Date.now();
 const timings = {};
