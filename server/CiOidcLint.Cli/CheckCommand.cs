@@ -2,6 +2,7 @@ using System;
 using System.CommandLine;
 using System.IO;
 using System.Linq;
+using CiOidcLint.Cli.Output;
 
 namespace CiOidcLint.Cli;
 
@@ -15,12 +16,24 @@ internal static class CheckCommand
             Arity = ArgumentArity.ZeroOrMore,
             Description = "Files or folders to report on (as pre-commit passes them). The pipeline is always built from the repository's .gitlab-ci.yml; a YAML file it does not include is checked as a pipeline of its own. Default: the whole pipeline.",
         };
-        var format = new Option<string>("--format")
+        // Read here only to validate and document them; OutputOptionsParser pairs them by position.
+        var format = new Option<string[]>(OutputOptionsParser.FormatOption)
         {
-            Description = "Output format: text.",
-            DefaultValueFactory = _ => "text",
+            Description = "Report format: text (default), json, sarif or codequality. Repeatable. " + OutputOptionsParser.PairingRule,
+            HelpName = "text|json|sarif|codequality",
         };
-        format.AcceptOnlyFromAmong("text");
+        format.AcceptOnlyFromAmong(OutputOptionsParser.FormatNames.ToArray());
+        var output = new Option<string[]>(OutputOptionsParser.OutputOption)
+        {
+            Description = "Write the report of the --format just before it to FILE instead of stdout. Repeatable.",
+            HelpName = "FILE",
+        };
+        var baseline = new Option<string>("--baseline")
+        {
+            Description = "Report only findings not in this baseline. If FILE does not exist, write the current findings to it and exit 0.",
+            HelpName = "FILE",
+        };
+        var updateBaseline = new Option<bool>("--update-baseline") { Description = "With --baseline: rewrite FILE with the current findings and exit 0." };
         var threshold = new Option<string>("--severity-threshold")
         {
             Description = "The lowest severity that makes the exit code 1: error, warning or info.",
@@ -34,21 +47,25 @@ internal static class CheckCommand
         var command = new Command("check", "Check the pipeline for broken OIDC logins, ID tokens and secrets.");
         command.Arguments.Add(paths);
         command.Options.Add(format);
+        command.Options.Add(output);
+        command.Options.Add(baseline);
+        command.Options.Add(updateBaseline);
         command.Options.Add(threshold);
         command.Options.Add(noColor);
         command.Options.Add(fix);
         command.SetAction(result =>
         {
-            var options = new CheckOptions(
-                result.GetValue(paths) ?? Array.Empty<string>(),
-                result.GetValue(format) ?? "text",
-                Severities.Parse(result.GetValue(threshold) ?? "error"),
-                UseColor: !result.GetValue(noColor) && !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")))
-            {
-                Fix = result.GetValue(fix),
-            };
             try
             {
+                var options = new CheckOptions(
+                    result.GetValue(paths) ?? Array.Empty<string>(),
+                    OutputOptionsParser.Parse(result.Tokens),
+                    Severities.Parse(result.GetValue(threshold) ?? "error"),
+                    UseColor: !result.GetValue(noColor) && !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")),
+                    Baseline: BaselineOption(result.GetValue(baseline), result.GetValue(updateBaseline)))
+                {
+                    Fix = result.GetValue(fix),
+                };
                 var unknown = options.Paths.FirstOrDefault(p => p.StartsWith("-", StringComparison.Ordinal) && !File.Exists(p) && !Directory.Exists(p));
                 if (unknown is not null)
                 {
@@ -70,5 +87,15 @@ internal static class CheckCommand
             }
         });
         return command;
+    }
+
+    private static BaselineOptions? BaselineOption(string? path, bool update)
+    {
+        if (update && path is null)
+        {
+            throw new UsageException("--update-baseline needs --baseline FILE");
+        }
+
+        return path is null ? null : new BaselineOptions(path, update);
     }
 }

@@ -91,14 +91,7 @@ internal sealed class CheckRunner
             .ThenBy(f => f.Finding.Id, StringComparer.Ordinal)
             .ToList();
 
-        new TextFormatter(options.UseColor).Write(_stdout, findings);
-        _stdout.Flush();
-
-        var checkedFiles = results.SelectMany(r => r.Pipeline.Files).Select(f => f.Path).Distinct(StringComparer.Ordinal).Count();
-        _stderr.WriteLine(Summary(findings, checkedFiles));
-        return findings.Any(f => f.Finding.Severity >= options.Threshold && f.Finding.Severity != DiagnosticSeverity.Hidden)
-            ? ExitCodes.Findings
-            : ExitCodes.Clean;
+        return new FindingReporter(_stdout, _stderr, _currentDirectory).Report(options, findings, root, results);
     }
 
     /// <summary>Runs the fix loop and writes its files; false when a file could not be written.</summary>
@@ -125,21 +118,6 @@ internal sealed class CheckRunner
         }
 
         return refused.Count == 0;
-    }
-
-    private static string Summary(List<ReportedFinding> findings, int files)
-    {
-        var fileWord = files == 1 ? "file" : "files";
-        if (findings.Count == 0)
-        {
-            return $"cioidclint: no findings in {files} {fileWord}";
-        }
-
-        int Count(DiagnosticSeverity s) => findings.Count(f => f.Finding.Severity == s);
-        var errors = Count(DiagnosticSeverity.Error);
-        var warnings = Count(DiagnosticSeverity.Warning);
-        var infos = findings.Count - errors - warnings;
-        return $"cioidclint: {errors} error{(errors == 1 ? string.Empty : "s")}, {warnings} warning{(warnings == 1 ? string.Empty : "s")}, {infos} info in {files} {fileWord}";
     }
 
     private string Display(PhysicalFileSystem fileSystem, string repositoryPath)

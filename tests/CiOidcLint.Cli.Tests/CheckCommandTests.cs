@@ -7,7 +7,7 @@ public sealed class CheckCommandTests
         manual_authentication:
           id_tokens:
             VAULT_ID_TOKEN:
-              aud: https://vault.example.org
+              aud: https://vault.acme.internal
           script:
             - export VAULT_TOKEN="$(vault write -field=token auth/jwt/login role=app jwt=$VAULT_ID_TOKEN)"
             - my-script.sh $VAULT_TOKEN

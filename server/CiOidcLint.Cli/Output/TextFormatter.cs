@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.IO;
 using CiOidcLint.Cli.Output;
 using Microsoft.CodeAnalysis;
@@ -10,7 +9,7 @@ namespace CiOidcLint.Cli;
 /// so editors and CI parse it. Lines and columns are 1-based; columns count UTF-16 code units,
 /// as LSP does.
 /// </summary>
-internal sealed class TextFormatter
+internal sealed class TextFormatter : IReportWriter
 {
     private readonly bool _color;
 
@@ -19,14 +18,14 @@ internal sealed class TextFormatter
         _color = color;
     }
 
-    public void Write(TextWriter writer, IEnumerable<ReportedFinding> findings)
+    public void Write(TextWriter writer, Report report)
     {
-        foreach (var reported in findings)
+        foreach (var entry in report.Entries)
         {
-            var finding = reported.Finding;
+            var finding = entry.Finding;
             var start = finding.Location.LineSpan.Start;
             var severity = Severities.Word(finding.Severity);
-            writer.Write($"{reported.DisplayPath}:{start.Line + 1}:{start.Character + 1}: ");
+            writer.Write($"{entry.DisplayPath}:{start.Line + 1}:{start.Character + 1}: ");
             writer.Write(_color ? Colored(finding.Severity, severity) : severity);
             writer.WriteLine($" {finding.Id} {finding.Message}");
         }

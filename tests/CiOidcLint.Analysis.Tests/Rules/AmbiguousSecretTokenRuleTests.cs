@@ -10,8 +10,8 @@ public sealed class AmbiguousSecretTokenRuleTests
         Annotated.Verify(@"
 job:
   id_tokens:
-    FIRST: { aud: https://first.example.org }
-    SECOND: { aud: https://second.example.org }
+    FIRST: { aud: https://first.acme.internal }
+    SECOND: { aud: https://second.acme.internal }
   secrets:
     DB_PASSWORD:
 #   ^^^^^^^^^^^ CIOL003 Vault login
@@ -85,7 +85,7 @@ both-again:
     AWS_ID_TOKEN: { aud: sts.amazonaws.com }
 .vault:
   id_tokens:
-    VAULT_ID_TOKEN: { aud: https://vault.example.org }
+    VAULT_ID_TOKEN: { aud: https://vault.acme.internal }
 job:
   extends: [.aws, .vault]
   secrets:

@@ -65,7 +65,7 @@ job:
 #       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ CIOL004 'vault write'
       fi
   id_tokens:
-    VAULT_ID_TOKEN: { aud: https://vault.example.org }
+    VAULT_ID_TOKEN: { aud: https://vault.acme.internal }
 ");
     }
 

@@ -24,7 +24,7 @@ job:
 #   ^^^^^^^^^^ CIOL002 empty 'aud' list
       aud: []
     GOOD:
-      aud: https://vault.example.org
+      aud: https://vault.acme.internal
     GOOD_LIST:
       aud: [a, b]
   script: [echo $GOOD $GOOD_LIST]
@@ -59,7 +59,7 @@ job:
   extends: .base
   id_tokens:
     TOKEN:
-      aud: https://example.org
+      aud: https://gitlab.acme.internal
   script: [x]
 ");
     }

@@ -39,7 +39,7 @@ job:
         Annotated.Verify(@"
 default:
   id_tokens:
-    VAULT_ID_TOKEN: { aud: https://vault.example.org }
+    VAULT_ID_TOKEN: { aud: https://vault.acme.internal }
 job:
   secrets:
     DB_PASSWORD:
@@ -62,8 +62,8 @@ opted-out:
         Annotated.Verify(@"
 job:
   id_tokens:
-    VAULT_ID_TOKEN: { aud: https://vault.example.org }
-    OTHER: { aud: https://other.example.org }
+    VAULT_ID_TOKEN: { aud: https://vault.acme.internal }
+    OTHER: { aud: https://other.acme.internal }
   secrets:
     TYPO:
       vault: a/b@kv

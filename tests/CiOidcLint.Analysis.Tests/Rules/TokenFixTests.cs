@@ -8,9 +8,9 @@ public sealed class TokenFixTests
     [Fact]
     public void CIOL001_uses_the_one_token_of_the_job_and_keeps_the_reference_form()
     {
-        const string yaml = "job:\n  id_tokens:\n    VAULT_ID_TOKEN:\n      aud: https://vault.example.org\n  script:\n    - vault write auth/jwt/login jwt=${CI_JOB_JWT_V2}\n";
+        const string yaml = "job:\n  id_tokens:\n    VAULT_ID_TOKEN:\n      aud: https://vault.acme.internal\n  script:\n    - vault write auth/jwt/login jwt=${CI_JOB_JWT_V2}\n";
         Assert.Equal(
-            "job:\n  id_tokens:\n    VAULT_ID_TOKEN:\n      aud: https://vault.example.org\n  script:\n    - vault write auth/jwt/login jwt=${VAULT_ID_TOKEN}\n",
+            "job:\n  id_tokens:\n    VAULT_ID_TOKEN:\n      aud: https://vault.acme.internal\n  script:\n    - vault write auth/jwt/login jwt=${VAULT_ID_TOKEN}\n",
             Fixing.Apply(yaml, "CIOL001", "Use ID token 'VAULT_ID_TOKEN' instead of CI_JOB_JWT_V2", 0, "CIOL013"));
     }
 
@@ -31,9 +31,9 @@ public sealed class TokenFixTests
     [Fact]
     public void CIOL001_in_a_job_that_inherits_two_tokens_from_default_copies_them_into_the_job()
     {
-        const string yaml = "default:\n  id_tokens:\n    AWS_TOKEN:\n      aud: https://sts.amazonaws.com\n    VAULT_TOKEN: {aud: https://vault.example.org}\njob:\n  script:\n    - login $CI_JOB_JWT\n";
+        const string yaml = "default:\n  id_tokens:\n    AWS_TOKEN:\n      aud: https://sts.amazonaws.com\n    VAULT_TOKEN: {aud: https://vault.acme.internal}\njob:\n  script:\n    - login $CI_JOB_JWT\n";
         Assert.Equal(
-            "default:\n  id_tokens:\n    AWS_TOKEN:\n      aud: https://sts.amazonaws.com\n    VAULT_TOKEN: {aud: https://vault.example.org}\njob:\n  id_tokens:\n    GITLAB_OIDC_TOKEN:\n      aud: $CI_SERVER_URL\n    AWS_TOKEN:\n      aud: https://sts.amazonaws.com\n    VAULT_TOKEN: {aud: https://vault.example.org}\n  script:\n    - login $GITLAB_OIDC_TOKEN\n",
+            "default:\n  id_tokens:\n    AWS_TOKEN:\n      aud: https://sts.amazonaws.com\n    VAULT_TOKEN: {aud: https://vault.acme.internal}\njob:\n  id_tokens:\n    GITLAB_OIDC_TOKEN:\n      aud: $CI_SERVER_URL\n    AWS_TOKEN:\n      aud: https://sts.amazonaws.com\n    VAULT_TOKEN: {aud: https://vault.acme.internal}\n  script:\n    - login $GITLAB_OIDC_TOKEN\n",
             Fixing.Apply(yaml, "CIOL001"));
     }
 

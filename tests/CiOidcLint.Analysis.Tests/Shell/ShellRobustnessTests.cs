@@ -145,16 +145,16 @@ public sealed class ShellRobustnessTests
     [InlineData("((a) ")]
     [InlineData(")")]
     [InlineData("'")]
-    public void Pathological_repetition_is_linear(string unit)
+    public void Pathological_repetition_parses_without_overflow_and_keeps_invariants(string unit)
     {
-        // Quadratic work on 200k characters would take minutes; linear work takes milliseconds.
+        // How the time grows is measured in benchmarks (ShellBenchmarks), not here: timings in
+        // unit tests fail on a loaded machine. This checks deep repetition neither overflows the
+        // stack nor breaks the parse's invariants.
         var text = string.Concat(Enumerable.Repeat(unit, 200_000 / unit.Length));
         var closed = text + new string(')', 1000) + new string('}', 1000);
-        var watch = Stopwatch.StartNew();
-        ShellParser.Parse(text);
-        ShellParser.Parse(closed);
-        VariableScanner.Find(text);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), unit + " took " + watch.Elapsed);
+        CheckInvariants(text, ShellParser.Parse(text));
+        CheckInvariants(closed, ShellParser.Parse(closed));
+        Assert.All(VariableScanner.Find(text), v => Assert.True(v.End <= text.Length));
     }
 
     internal static void CheckInvariants(string text, ShellScript script)

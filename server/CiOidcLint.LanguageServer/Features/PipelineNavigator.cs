@@ -1,0 +1,110 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using CiOidcLint.Analysis.Pipeline;
+using CiOidcLint.Analysis.Syntax;
+using CiOidcLint.LanguageServer.Workspace;
+using Microsoft.CodeAnalysis.Text;
+
+namespace CiOidcLint.LanguageServer.Features;
+
+/// <summary>
+/// Answers "which jobs" and "which ID token" questions about a place in a file, on the jobs as
+/// GitLab composes them (<c>default:</c>, <c>extends</c>, includes), for hover, definition,
+/// references and completion.
+/// </summary>
+public static class PipelineNavigator
+{
+    private static readonly Regex Variable = new(@"\$\{?(?<name>[A-Za-z_][A-Za-z0-9_]*)\}?", RegexOptions.CultureInvariant);
+
+    /// <summary>The top-level job (or template, or <c>default</c>) whose text holds <paramref name="offset"/>, with the pipelines the file is in.</summary>
+    public static IEnumerable<Job> JobsAt(WorkspaceAnalysis analysis, SyntaxFile file, int offset)
+    {
+        if (file.RootMapping is not { } root)
+        {
+            yield break;
+        }
+
+        var entries = root.WrittenEntries.Where(e => e.Key.File == file).ToList();
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var end = i + 1 < entries.Count ? entries[i + 1].Key.Span.Start : file.Text.Length;
+            if (entries[i].Key.Span.Start > offset || offset > end)
+            {
+                continue;
+            }
+
+            var name = entries[i].Name;
+            foreach (var pipeline in analysis.PipelinesOf(file.Path).Select(p => p.Pipeline))
+            {
+                if (name == "default")
+                {
+                    // Whatever default: holds reaches every job that does not override it.
+                    foreach (var job in pipeline.Jobs)
+                    {
+                        yield return job;
+                    }
+                }
+                else if (pipeline.FindJob(name) is { } declared)
+                {
+                    yield return declared;
+
+                    // A template's text runs in every job that extends it.
+                    foreach (var job in pipeline.Jobs.Where(j => j.Bases.Contains(name)))
+                    {
+                        yield return job;
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>The variable name (<c>$NAME</c>, <c>${NAME}</c>) under the cursor in the line's raw text, with its span.</summary>
+    public static (string Name, TextSpan Span)? VariableAt(SourceText text, int offset)
+    {
+        var line = text.Lines.GetLineFromPosition(offset);
+        foreach (Match match in Variable.Matches(text.ToString(line.Span)))
+        {
+            var start = line.Start + match.Index;
+            if (start <= offset && offset <= start + match.Length)
+            {
+                return (match.Groups["name"].Value, new TextSpan(start, match.Length));
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The ID token entries named <paramref name="name"/> that those jobs actually get.</summary>
+    public static IEnumerable<YamlEntry> TokenDeclarations(IEnumerable<Job> jobs, string name)
+        => jobs.SelectMany(j => j.IdTokens).Where(t => t.Name == name).Select(t => t.Entry).Distinct();
+
+    /// <summary>Every place the jobs use the token: <c>secrets:*:token</c>, scripts and variables that name it.</summary>
+    public static IEnumerable<(SyntaxFile File, TextSpan Span)> TokenUses(IEnumerable<Job> jobs, string name)
+    {
+        var seen = new HashSet<(string, int)>();
+        foreach (var job in jobs)
+        {
+            var scalars = job.Secrets.Select(s => s.Token?.Value).OfType<YamlScalar>()
+                .Concat(job.ScriptLines.Select(l => l.Node))
+                .Concat((job.Get("variables") as YamlMapping)?.Entries.Select(e => e.Value).OfType<YamlScalar>() ?? Enumerable.Empty<YamlScalar>());
+            foreach (var scalar in scalars)
+            {
+                foreach (Match match in Variable.Matches(scalar.Value))
+                {
+                    if (match.Groups["name"].Value != name)
+                    {
+                        continue;
+                    }
+
+                    var span = scalar.MapToSource(match.Index, match.Length);
+                    if (seen.Add((scalar.File.Path, span.Start)))
+                    {
+                        yield return (scalar.File, span);
+                    }
+                }
+            }
+        }
+    }
+}

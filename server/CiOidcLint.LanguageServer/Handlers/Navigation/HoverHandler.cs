@@ -1,0 +1,80 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.RegularExpressions;
+using System.Threading;
+using System.Threading.Tasks;
+using CiOidcLint.Analysis.Rules;
+using CiOidcLint.LanguageServer.Features;
+using CiOidcLint.LanguageServer.Hosting;
+using CiOidcLint.LanguageServer.Protocol;
+using CiOidcLint.LanguageServer.Workspace;
+using Microsoft.CodeAnalysis.Text;
+
+namespace CiOidcLint.LanguageServer.Handlers.Navigation;
+
+/// <summary>
+/// <c>textDocument/hover</c>: a finding under the cursor (rule, message, why, help link); the
+/// keys <c>id_tokens</c>, <c>aud</c>, <c>secrets</c>, <c>token</c>; and <c>$CI_JOB_JWT*</c>.
+/// </summary>
+public sealed class HoverHandler : RequestHandler<TextDocumentPositionParams, Hover>
+{
+    private static readonly Regex JobJwt = new(@"(?:\$\{?|%|\$env:)(?<name>CI_JOB_JWT(?:_V1|_V2)?)\b\}?%?", RegexOptions.CultureInvariant);
+
+    public override string Method => "textDocument/hover";
+
+    public override async Task<Hover?> HandleAsync(TextDocumentPositionParams request, RequestContext context, CancellationToken cancellationToken)
+    {
+        if (await RequestDocument.GetAsync(context.Snapshot, request.TextDocument.Uri, request.Position, cancellationToken).ConfigureAwait(false) is not { } document)
+        {
+            return null;
+        }
+
+        var offset = document.Offset;
+        var parts = new List<string>();
+        TextSpan? range = null;
+        foreach (var finding in document.Analysis.FindingsIn(document.File.Path).Where(f => f.Finding.Location.Span.Start <= offset && offset <= f.Finding.Location.Span.End))
+        {
+            var descriptor = finding.Finding.Diagnostic.Descriptor;
+            parts.Add($"**{finding.Finding.Id}** {descriptor.Title.ToString(CultureInfo.InvariantCulture)}\n\n{finding.Finding.Message}\n\n{descriptor.Description.ToString(CultureInfo.InvariantCulture)}\n\n[{finding.Finding.Id} help]({RuleCatalog.HelpLink(finding.Finding.Id, context.Snapshot.Settings.HelpBaseUri)})");
+            range ??= finding.Finding.Location.Span;
+        }
+
+        var line = document.Text.Lines.GetLineFromPosition(offset);
+        foreach (Match match in JobJwt.Matches(document.Text.ToString(line.Span)))
+        {
+            var span = new TextSpan(line.Start + match.Index, match.Length);
+            if (span.Start <= offset && offset <= span.End)
+            {
+                parts.Add(string.Format(CultureInfo.InvariantCulture, HelpTexts.JobJwt, match.Groups["name"].Value));
+                range ??= span;
+            }
+        }
+
+        if (NodePath.Find(document.File, offset) is { IsKey: true } path && KeyHelp(path) is { } help)
+        {
+            parts.Add(help);
+            range ??= path.Node.Span;
+        }
+
+        if (parts.Count == 0)
+        {
+            return null;
+        }
+
+        return new Hover
+        {
+            Contents = new MarkupContent { Kind = context.State.Features.MarkdownHover ? "markdown" : "plaintext", Value = string.Join("\n\n---\n\n", parts) },
+            Range = range is { } r ? DiagnosticFactory.ToRange(document.Text, r) : null,
+        };
+    }
+
+    private static string? KeyHelp(NodePath path) => path.KeyFromEnd(0) switch
+    {
+        "id_tokens" => HelpTexts.IdTokens,
+        "secrets" => HelpTexts.Secrets,
+        "aud" when path.KeyFromEnd(2) == "id_tokens" => HelpTexts.Aud,
+        "token" when path.KeyFromEnd(2) == "secrets" => HelpTexts.Token,
+        _ => null,
+    };
+}

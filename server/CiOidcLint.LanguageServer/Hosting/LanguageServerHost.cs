@@ -1,0 +1,55 @@
+using System.IO;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Threading.Tasks;
+using CiOidcLint.LanguageServer.Handlers;
+using Microsoft.VisualStudio.Threading;
+using StreamJsonRpc;
+
+namespace CiOidcLint.LanguageServer.Hosting;
+
+/// <summary><c>cioidclint server</c>: LSP over a pair of streams (stdin and stdout), until <c>exit</c> or the end of input.</summary>
+public static class LanguageServerHost
+{
+    /// <summary>Runs the server; the result is the process exit code (0 after shutdown and exit, 1 otherwise).</summary>
+    public static async Task<int> RunAsync(Stream input, Stream output, TextWriter stderr)
+    {
+        var formatter = new SystemTextJsonFormatter();
+        formatter.JsonSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        formatter.JsonSerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        var handler = new LspMessageHandler(output, input, formatter);
+        using var rpc = new JsonRpc(handler)
+        {
+            // Methods start in the order their messages arrived, one at a time, so document
+            // changes apply in order; read-only requests leave this context at once.
+            SynchronizationContext = new NonConcurrentSynchronizationContext(sticky: false),
+        };
+
+        var log = new ServerLog(stderr);
+        var client = new ClientConnection(rpc, stderr);
+        log.Attach(client);
+        var state = new ServerState(log, client);
+        var dispatcher = new Dispatcher(rpc, state);
+        foreach (var lspHandler in HandlerList.Create())
+        {
+            lspHandler.Register(dispatcher);
+        }
+
+        rpc.StartListening();
+        var finished = await Task.WhenAny(state.Lifetime.Exited, rpc.Completion).ConfigureAwait(false);
+        state.Diagnostics.Cancel();
+        if (handler.FramingError is { } framing)
+        {
+            await stderr.WriteLineAsync("cioidclint: cannot read the client's messages any more, exiting: " + framing).ConfigureAwait(false);
+            return 1;
+        }
+
+        if (finished == state.Lifetime.Exited)
+        {
+            return await state.Lifetime.Exited.ConfigureAwait(false);
+        }
+
+        // The client closed our input without exit.
+        return state.Lifetime.IsShutDown ? 0 : 1;
+    }
+}

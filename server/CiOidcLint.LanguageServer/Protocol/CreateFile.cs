@@ -1,0 +1,16 @@
+using System.Text.Json.Serialization;
+
+namespace CiOidcLint.LanguageServer.Protocol;
+
+/// <summary>A resource operation that creates a file (kind "create").</summary>
+public sealed record CreateFile
+{
+    [JsonPropertyName("kind")]
+    public string Kind { get; init; } = "create";
+
+    [JsonPropertyName("uri")]
+    public string Uri { get; init; } = string.Empty;
+
+    [JsonPropertyName("options")]
+    public CreateFileOptions? Options { get; init; }
+}

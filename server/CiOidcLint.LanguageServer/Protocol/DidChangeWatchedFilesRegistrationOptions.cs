@@ -1,0 +1,12 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json.Serialization;
+
+namespace CiOidcLint.LanguageServer.Protocol;
+
+/// <summary>The files to watch.</summary>
+public sealed record DidChangeWatchedFilesRegistrationOptions
+{
+    [JsonPropertyName("watchers")]
+    public IReadOnlyList<FileSystemWatcher> Watchers { get; init; } = Array.Empty<FileSystemWatcher>();
+}

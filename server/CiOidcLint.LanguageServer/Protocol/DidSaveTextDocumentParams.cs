@@ -1,0 +1,13 @@
+using System.Text.Json.Serialization;
+
+namespace CiOidcLint.LanguageServer.Protocol;
+
+/// <summary>textDocument/didSave.</summary>
+public sealed record DidSaveTextDocumentParams
+{
+    [JsonPropertyName("textDocument")]
+    public TextDocumentIdentifier TextDocument { get; init; } = new();
+
+    [JsonPropertyName("text")]
+    public string? Text { get; init; }
+}

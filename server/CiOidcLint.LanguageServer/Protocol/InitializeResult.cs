@@ -1,0 +1,13 @@
+using System.Text.Json.Serialization;
+
+namespace CiOidcLint.LanguageServer.Protocol;
+
+/// <summary>The answer to initialize.</summary>
+public sealed record InitializeResult
+{
+    [JsonPropertyName("capabilities")]
+    public ServerCapabilities Capabilities { get; init; } = new();
+
+    [JsonPropertyName("serverInfo")]
+    public ServerInfo? ServerInfo { get; init; }
+}

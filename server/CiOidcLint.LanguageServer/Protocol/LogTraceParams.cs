@@ -1,0 +1,13 @@
+using System.Text.Json.Serialization;
+
+namespace CiOidcLint.LanguageServer.Protocol;
+
+/// <summary>$/logTrace.</summary>
+public sealed record LogTraceParams
+{
+    [JsonPropertyName("message")]
+    public string Message { get; init; } = string.Empty;
+
+    [JsonPropertyName("verbose")]
+    public string? Verbose { get; init; }
+}

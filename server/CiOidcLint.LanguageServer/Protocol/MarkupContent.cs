@@ -1,0 +1,13 @@
+using System.Text.Json.Serialization;
+
+namespace CiOidcLint.LanguageServer.Protocol;
+
+/// <summary>Markdown or plain text.</summary>
+public sealed record MarkupContent
+{
+    [JsonPropertyName("kind")]
+    public string Kind { get; init; } = "markdown";
+
+    [JsonPropertyName("value")]
+    public string Value { get; init; } = string.Empty;
+}

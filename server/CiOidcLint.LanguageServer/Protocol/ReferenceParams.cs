@@ -1,0 +1,16 @@
+using System.Text.Json.Serialization;
+
+namespace CiOidcLint.LanguageServer.Protocol;
+
+/// <summary>textDocument/references.</summary>
+public sealed record ReferenceParams
+{
+    [JsonPropertyName("textDocument")]
+    public TextDocumentIdentifier TextDocument { get; init; } = new();
+
+    [JsonPropertyName("position")]
+    public Position Position { get; init; } = new();
+
+    [JsonPropertyName("context")]
+    public ReferenceContext Context { get; init; } = new();
+}

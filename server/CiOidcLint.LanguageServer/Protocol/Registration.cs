@@ -1,0 +1,16 @@
+using System.Text.Json.Serialization;
+
+namespace CiOidcLint.LanguageServer.Protocol;
+
+/// <summary>A capability registered at run time.</summary>
+public sealed record Registration
+{
+    [JsonPropertyName("id")]
+    public string Id { get; init; } = string.Empty;
+
+    [JsonPropertyName("method")]
+    public string Method { get; init; } = string.Empty;
+
+    [JsonPropertyName("registerOptions")]
+    public object? RegisterOptions { get; init; }
+}

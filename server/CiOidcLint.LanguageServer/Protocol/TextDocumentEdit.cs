@@ -1,0 +1,15 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json.Serialization;
+
+namespace CiOidcLint.LanguageServer.Protocol;
+
+/// <summary>Edits of one document at a version.</summary>
+public sealed record TextDocumentEdit
+{
+    [JsonPropertyName("textDocument")]
+    public OptionalVersionedTextDocumentIdentifier TextDocument { get; init; } = new();
+
+    [JsonPropertyName("edits")]
+    public IReadOnlyList<TextEdit> Edits { get; init; } = Array.Empty<TextEdit>();
+}

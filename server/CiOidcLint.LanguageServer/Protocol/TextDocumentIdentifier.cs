@@ -1,0 +1,10 @@
+using System.Text.Json.Serialization;
+
+namespace CiOidcLint.LanguageServer.Protocol;
+
+/// <summary>Names a document.</summary>
+public sealed record TextDocumentIdentifier
+{
+    [JsonPropertyName("uri")]
+    public string Uri { get; init; } = string.Empty;
+}

@@ -1,0 +1,13 @@
+using System.Text.Json.Serialization;
+
+namespace CiOidcLint.LanguageServer.Protocol;
+
+/// <summary>A position in a document (hover, definition, completion).</summary>
+public sealed record TextDocumentPositionParams
+{
+    [JsonPropertyName("textDocument")]
+    public TextDocumentIdentifier TextDocument { get; init; } = new();
+
+    [JsonPropertyName("position")]
+    public Position Position { get; init; } = new();
+}

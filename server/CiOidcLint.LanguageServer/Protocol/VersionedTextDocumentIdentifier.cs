@@ -1,0 +1,13 @@
+using System.Text.Json.Serialization;
+
+namespace CiOidcLint.LanguageServer.Protocol;
+
+/// <summary>Names a document at a version.</summary>
+public sealed record VersionedTextDocumentIdentifier
+{
+    [JsonPropertyName("uri")]
+    public string Uri { get; init; } = string.Empty;
+
+    [JsonPropertyName("version")]
+    public int Version { get; init; }
+}

@@ -1,0 +1,7 @@
+using CiOidcLint.Analysis.Engine;
+using CiOidcLint.Analysis.Pipeline;
+
+namespace CiOidcLint.LanguageServer.Workspace;
+
+/// <summary>A finding and the pipeline it was found in (for the jobs it names).</summary>
+public sealed record AnalyzedFinding(Finding Finding, PipelineConfig Pipeline);

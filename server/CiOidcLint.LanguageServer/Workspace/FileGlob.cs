@@ -1,0 +1,100 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace CiOidcLint.LanguageServer.Workspace;
+
+/// <summary>
+/// A glob over repository paths, as editors write them: <c>*</c> within a folder, <c>**</c>
+/// across folders, <c>?</c>, <c>{a,b}</c> and <c>[abc]</c>. A glob without a slash matches the
+/// file name in any folder (<c>*.ci.yml</c>), as .gitignore and VS Code do.
+/// </summary>
+public sealed class FileGlob
+{
+    private readonly Regex _regex;
+
+    public FileGlob(string pattern)
+    {
+        Pattern = pattern;
+        var text = pattern.Replace('\\', '/').TrimStart('/');
+        if (text.StartsWith("./", System.StringComparison.Ordinal))
+        {
+            text = text.Substring(2);
+        }
+
+        if (!text.Contains('/'))
+        {
+            text = "**/" + text;
+        }
+
+        _regex = new Regex("^" + Translate(text) + "$", RegexOptions.CultureInvariant | RegexOptions.Singleline, System.TimeSpan.FromSeconds(1));
+    }
+
+    public string Pattern { get; }
+
+    public bool IsMatch(string path) => _regex.IsMatch(path);
+
+    private static string Translate(string glob)
+    {
+        var regex = new StringBuilder();
+        var braces = 0;
+        for (var i = 0; i < glob.Length; i++)
+        {
+            var c = glob[i];
+            switch (c)
+            {
+                case '*' when i + 1 < glob.Length && glob[i + 1] == '*':
+                    i++;
+                    if (i + 1 < glob.Length && glob[i + 1] == '/')
+                    {
+                        i++;
+                        regex.Append("(?:.*/)?");
+                    }
+                    else
+                    {
+                        regex.Append(".*");
+                    }
+
+                    break;
+                case '*':
+                    regex.Append("[^/]*");
+                    break;
+                case '?':
+                    regex.Append("[^/]");
+                    break;
+                case '{':
+                    braces++;
+                    regex.Append("(?:");
+                    break;
+                case '}' when braces > 0:
+                    braces--;
+                    regex.Append(')');
+                    break;
+                case ',' when braces > 0:
+                    regex.Append('|');
+                    break;
+                case '[':
+                    var close = glob.IndexOf(']', i + 1);
+                    if (close < 0)
+                    {
+                        regex.Append("\\[");
+                        break;
+                    }
+
+                    var set = glob.Substring(i + 1, close - i - 1);
+                    regex.Append('[').Append(set.StartsWith("!", System.StringComparison.Ordinal) ? "^" + Regex.Escape(set.Substring(1)) : Regex.Escape(set)).Append(']');
+                    i = close;
+                    break;
+                default:
+                    regex.Append(Regex.Escape(c.ToString()));
+                    break;
+            }
+        }
+
+        for (; braces > 0; braces--)
+        {
+            regex.Append(')');
+        }
+
+        return regex.ToString();
+    }
+}

@@ -1,0 +1,51 @@
+using CiOidcLint.Analysis.Fixes;
+using CiOidcLint.Analysis.Pipeline;
+using CiOidcLint.Analysis.Workspace;
+
+namespace CiOidcLint.Analysis.Tests.Fixes;
+
+/// <summary>Preferred fixes applied together, the way --fix and the editor's fix-all do.</summary>
+public sealed class FixLoopTests
+{
+    private static (string Text, FixLoopResult Result) FixAll(string yaml)
+    {
+        var files = new InMemoryFileSystem();
+        files.Add(".gitlab-ci.yml", yaml);
+        var result = FixLoop.Run(files, fs => new RepositoryAnalysis(fs).Analyze(Array.Empty<string>()).SelectMany(r => r.Findings));
+        return (result.Files.ReadFile(".gitlab-ci.yml")!.ToString(), result);
+    }
+
+    [Fact]
+    public void Findings_of_one_job_share_one_added_token()
+    {
+        const string yaml = "deploy:\n  secrets:\n    DB:\n      vault: db/password@ops\n  script:\n    - vault login jwt=$CI_JOB_JWT\n    - curl -H \"Authorization: $CI_JOB_JWT_V2\" https://api.acme.internal\n";
+        var (text, result) = FixAll(yaml);
+        Assert.Equal(
+            "deploy:\n  id_tokens:\n    GITLAB_OIDC_TOKEN:\n      aud: $CI_SERVER_URL\n  secrets:\n    DB:\n      token: $GITLAB_OIDC_TOKEN\n      vault: db/password@ops\n  script:\n    - vault login jwt=$GITLAB_OIDC_TOKEN\n    - curl -H \"Authorization: $GITLAB_OIDC_TOKEN\" https://api.acme.internal\n",
+            text);
+        Assert.False(result.ReachedPassLimit);
+        Assert.True(result.Applied.Select(a => a.Pass).Distinct().Count() >= 2, "the second finding is fixed after re-analysis");
+        Assert.Empty(FixAll(text).Result.Applied);
+    }
+
+    [Fact]
+    public void Non_preferred_fixes_are_left_alone()
+    {
+        const string yaml = "job:\n  id_tokens:\n    A: {aud: https://a.acme.internal}\n    B: {aud: https://b.acme.internal}\n  secrets:\n    DB:\n      vault: db/password@ops\n  script:\n    - cd x && make\n    - echo $A $B\n";
+        var (text, result) = FixAll(yaml);
+        Assert.Equal(yaml, text);
+        Assert.Empty(result.Applied);
+        Assert.Empty(result.ChangedPaths);
+    }
+
+    [Fact]
+    public void Fixes_in_several_files_of_a_pipeline_are_applied()
+    {
+        var files = new InMemoryFileSystem();
+        files.Add(".gitlab-ci.yml", "include: ci/login.yml\njob:\n  extends: .login\n  script:\n    - export A=$(aws sts get-caller-identity)\n");
+        files.Add("ci/login.yml", ".login:\n  id_tokens:\n    T:\n  before_script:\n    - echo $T\n");
+        var result = FixLoop.Run(files, fs => new RepositoryAnalysis(fs).Analyze(Array.Empty<string>()).SelectMany(r => r.Findings));
+        Assert.Equal(new[] { ".gitlab-ci.yml", "ci/login.yml" }, result.ChangedPaths.ToArray());
+        Assert.Equal(".login:\n  id_tokens:\n    T:\n      aud: $CI_SERVER_URL\n  before_script:\n    - echo $T\n", result.Files.ReadFile("ci/login.yml")!.ToString());
+    }
+}

@@ -1,0 +1,130 @@
+using System.Text.Json.Nodes;
+using YamlDotNet.RepresentationModel;
+
+namespace CiOidcLint.Cli.Tests;
+
+/// <summary>
+/// <c>templates/cioidclint.gitlab-ci.yml</c>: its <c>script:</c> runs as a GitLab runner runs it
+/// (bash, <c>set -eo pipefail</c>, the job's variables in the environment) against a sample
+/// repository, installing the packed tool from a local folder source.
+/// </summary>
+public sealed class MergeRequestTemplateTests
+{
+    private const string TemplatePath = "templates/cioidclint.gitlab-ci.yml";
+
+    private const string WarningsOnly = "deploy:\n  script:\n    - export T=$(vault write auth/jwt/login)\n";
+
+    private static readonly YamlMappingNode Job = LoadJob();
+
+    [Fact]
+    public void The_job_script_writes_both_reports_and_fails_on_errors()
+    {
+        using var repo = new TempRepository().Write(".gitlab-ci.yml", File.ReadAllText(System.IO.Path.Combine(PublishedCli.RepositoryRoot, "samples", "vault-login", ".gitlab-ci.yml")));
+        var result = RunScript(repo);
+        Assert.True(result.ExitCode == 1, "the sample has errors, so the job fails:\n" + result.Stdout + result.Stderr);
+        Assert.Contains(".gitlab-ci.yml:22:50: error CIOL001 'CI_JOB_JWT_V2'", result.Stdout);
+
+        var codeQuality = JsonNode.Parse(File.ReadAllText(repo.Full("gl-code-quality-report.json")))!.AsArray();
+        Assert.Contains(codeQuality, i => (string?)i!["check_name"] == "CIOL001" && (string?)i["severity"] == "major" && (int)i["location"]!["lines"]!["begin"]! == 22);
+        var sarif = File.ReadAllText(repo.Full("gl-cioidclint.sarif"));
+        SchemaValidation.AssertValid("sarif-schema-2.1.0.json", sarif);
+        Assert.Equal(codeQuality.Count, JsonNode.Parse(sarif)!["runs"]![0]!["results"]!.AsArray().Count);
+
+        // With a baseline variable, the first run records today's findings and passes; so does the next.
+        var adopt = new Dictionary<string, string?> { ["CIOIDCLINT_BASELINE"] = ".gitlab/cioidclint-baseline.json" };
+        Assert.Equal(0, RunScript(repo, adopt).ExitCode);
+        Assert.True(File.Exists(repo.Full(".gitlab/cioidclint-baseline.json")));
+        var again = RunScript(repo, adopt);
+        Assert.Equal(0, again.ExitCode);
+        Assert.Contains("baselined by .gitlab/cioidclint-baseline.json", again.Stderr);
+        Assert.Equal("[]", File.ReadAllText(repo.Full("gl-code-quality-report.json")).Trim());
+    }
+
+    [Fact]
+    public void The_exit_code_follows_the_severity_threshold_variable()
+    {
+        using var repo = new TempRepository().Write(".gitlab-ci.yml", WarningsOnly);
+        var byDefault = RunScript(repo);
+        Assert.True(byDefault.ExitCode == 0, "a warning does not fail the job by default:\n" + byDefault.Stdout + byDefault.Stderr);
+        Assert.Equal("minor", (string?)JsonNode.Parse(File.ReadAllText(repo.Full("gl-code-quality-report.json")))![0]!["severity"]);
+        Assert.True(File.Exists(repo.Full("gl-cioidclint.sarif")));
+
+        var strict = RunScript(repo, new Dictionary<string, string?> { ["CIOIDCLINT_SEVERITY_THRESHOLD"] = "warning" });
+        Assert.Equal(1, strict.ExitCode);
+    }
+
+    [Fact]
+    public void The_job_is_declared_as_the_issue_and_the_README_describe()
+    {
+        Assert.Equal("$CIOIDCLINT_IMAGE", Scalar(Job, "image"));
+        var variables = (YamlMappingNode)Job.Children[new YamlScalarNode("variables")];
+        Assert.Equal("mcr.microsoft.com/dotnet/sdk:10.0", Scalar(variables, "CIOIDCLINT_IMAGE"));
+        Assert.Equal("error", Scalar(variables, "CIOIDCLINT_SEVERITY_THRESHOLD"));
+        Assert.Equal("https://api.nuget.org/v3/index.json", Scalar(variables, "CIOIDCLINT_SOURCE"));
+
+        var artifacts = (YamlMappingNode)Job.Children[new YamlScalarNode("artifacts")];
+        Assert.Equal("always", Scalar(artifacts, "when"));
+        Assert.Equal("gl-code-quality-report.json", Scalar((YamlMappingNode)artifacts.Children[new YamlScalarNode("reports")], "codequality"));
+        Assert.Contains("gl-cioidclint.sarif", ((YamlSequenceNode)artifacts.Children[new YamlScalarNode("paths")]).Select(n => ((YamlScalarNode)n).Value));
+
+        var rules = ((YamlSequenceNode)Job.Children[new YamlScalarNode("rules")]).Cast<YamlMappingNode>().ToList();
+        Assert.Equal("$CI_PIPELINE_SOURCE == \"merge_request_event\"", Scalar(rules[0], "if"));
+        var changes = (YamlSequenceNode)rules.Single(r => r.Children.ContainsKey(new YamlScalarNode("changes"))).Children[new YamlScalarNode("changes")];
+        Assert.Contains(".gitlab-ci.yml", changes.Select(n => ((YamlScalarNode)n).Value));
+    }
+
+    [Fact]
+    public void The_pinned_version_is_the_one_version_of_the_repository()
+    {
+        var variables = (YamlMappingNode)Job.Children[new YamlScalarNode("variables")];
+        Assert.Equal(ToolPackage.Version, Scalar(variables, "CIOIDCLINT_VERSION"));
+        var template = File.ReadAllText(System.IO.Path.Combine(PublishedCli.RepositoryRoot, TemplatePath));
+        Assert.Contains($"ref: v{ToolPackage.Version}", template);
+        Assert.Contains($"/-/raw/v{ToolPackage.Version}/templates/", template);
+
+        // The editor extension, once it is in the repository, carries the same number.
+        var extension = System.IO.Path.Combine(PublishedCli.RepositoryRoot, "vscode-extension", "package.json");
+        if (File.Exists(extension))
+        {
+            Assert.Equal(ToolPackage.Version, (string?)JsonNode.Parse(File.ReadAllText(extension))!["version"]);
+        }
+    }
+
+    [Fact]
+    public void The_linter_finds_nothing_in_its_own_template()
+    {
+        var result = PublishedCli.Run(PublishedCli.RepositoryRoot, "check", TemplatePath);
+        Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
+        Assert.Empty(result.Lines);
+        Assert.Contains("no findings in 1 file", result.Stderr);
+    }
+
+    /// <summary>The script lines joined as the runner runs them, with the job's variables (and <paramref name="overrides"/>) in the environment.</summary>
+    private static CliResult RunScript(TempRepository repo, IReadOnlyDictionary<string, string?>? overrides = null)
+    {
+        var script = string.Join("\n", ((YamlSequenceNode)Job.Children[new YamlScalarNode("script")]).Select(n => ((YamlScalarNode)n).Value));
+        using var temp = new TempRepository(withGit: false);
+        var environment = ((YamlMappingNode)Job.Children[new YamlScalarNode("variables")]).Children
+            .ToDictionary(p => ((YamlScalarNode)p.Key).Value!, p => ((YamlScalarNode)p.Value).Value);
+        environment["CIOIDCLINT_SOURCE"] = ToolPackage.Folder;
+        environment["CI_PROJECT_DIR"] = repo.Root;
+        environment["TMPDIR"] = temp.Root;
+        environment["NUGET_PACKAGES"] = System.IO.Path.Combine(temp.Root, "nuget-packages");
+        foreach (var (name, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            environment[name] = value;
+        }
+
+        return Processes.Run("bash", new[] { "-c", "set -eo pipefail\n" + script }, repo.Root, environment);
+    }
+
+    private static string? Scalar(YamlMappingNode mapping, string key) => ((YamlScalarNode)mapping.Children[new YamlScalarNode(key)]).Value;
+
+    private static YamlMappingNode LoadJob()
+    {
+        var stream = new YamlStream();
+        using var reader = new StreamReader(System.IO.Path.Combine(PublishedCli.RepositoryRoot, TemplatePath));
+        stream.Load(reader);
+        return (YamlMappingNode)((YamlMappingNode)stream.Documents.Single().RootNode).Children[new YamlScalarNode("cioidclint")];
+    }
+}

@@ -1,0 +1,67 @@
+using System.Text;
+
+namespace CiOidcLint.LanguageServer.Tests;
+
+/// <summary>Bad input from a client: answered or logged, and the server goes on; a frame that lies about its length ends it.</summary>
+public sealed class MalformedInputTests
+{
+    private static async Task AssertStillServing(Session session)
+    {
+        var symbols = await session.Client.RequestRawAsync("textDocument/diagnostic", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = session.Repository.Uri("a.gitlab-ci.yml") } });
+        Assert.NotNull(symbols["result"]);
+    }
+
+    [Fact]
+    public async Task Invalid_json_gets_a_parse_error_with_id_null_unknown_methods_method_not_found_and_bad_changes_are_logged()
+    {
+        await using var session = await Session.StartAsync();
+        var uri = await session.OpenAsync("a.gitlab-ci.yml", Pipelines.Build);
+        await session.Client.WaitForDiagnosticsAsync(uri, version: 1);
+
+        var from = session.Client.Count;
+        await session.Client.SendRawAsync(LspStdioClient.Frame(Encoding.UTF8.GetBytes("{\"jsonrpc\": \"2.0\", \"id\": 5, \"method\": ")));
+        var parseError = await session.Client.WaitForNotificationAsync("(response without id)", from: from);
+        Assert.Equal(-32700, (int)parseError["params"]!["error"]!["code"]!);
+        Assert.True(parseError["params"]!.AsObject().ContainsKey("id"));
+        Assert.Null(parseError["params"]!["id"]);
+        await AssertStillServing(session);
+
+        var unknown = await Assert.ThrowsAsync<LspErrorException>(() => session.Client.RequestAsync("cioidclint/noSuchMethod", new JsonObject()));
+        Assert.Equal(-32601, unknown.Code);
+        await AssertStillServing(session);
+
+        from = session.Client.Count;
+        await session.Client.NotifyAsync("textDocument/didChange", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = session.Repository.Uri("never-opened.yml"), ["version"] = 2 },
+            ["contentChanges"] = new JsonArray(new JsonObject { ["text"] = "x: 1" }),
+        });
+        await session.Client.WaitForNotificationAsync("window/logMessage", p => ((string?)p["message"])!.Contains("not open"), from);
+        await AssertStillServing(session);
+
+        from = session.Client.Count;
+        await session.ChangeAsync(uri, 40, 0, 41, 0, "oops");
+        await session.Client.WaitForNotificationAsync("window/logMessage", p => ((string?)p["message"])!.Contains("outside the document"), from);
+        await AssertStillServing(session);
+
+        // The ignored change left the text as it was: an edit at a real place still lines up.
+        var version = await session.ChangeAsync(uri, 7, 11, 7, 22, "$HOME");
+        var diagnostics = await session.Client.WaitForDiagnosticsAsync(uri, version: version);
+        Assert.Equal("CIOL004", (string?)diagnostics.Single()!["code"]);
+        Assert.Null(session.Client.ProtocolViolation);
+    }
+
+    [Theory]
+    [InlineData(-10)]
+    [InlineData(25)]
+    public async Task A_frame_whose_content_length_lies_ends_the_server_with_a_message_on_stderr(int lie)
+    {
+        await using var session = await Session.StartAsync();
+        var body = Encoding.UTF8.GetBytes(new JsonObject { ["jsonrpc"] = "2.0", ["id"] = 99, ["method"] = "shutdown" }.ToJsonString());
+        var next = LspStdioClient.Frame(Encoding.UTF8.GetBytes(new JsonObject { ["jsonrpc"] = "2.0", ["id"] = 100, ["method"] = "shutdown" }.ToJsonString()));
+        var lying = Encoding.ASCII.GetBytes($"Content-Length: {body.Length + lie}\r\n\r\n").Concat(body).Concat(next).ToArray();
+        await session.Client.SendRawAsync(lying);
+        Assert.NotEqual(0, await session.Client.WaitForExitAsync());
+        Assert.Contains("Content-Length", session.Client.Stderr);
+    }
+}
