@@ -85,6 +85,7 @@ class Controller implements vscode.Disposable {
       vscode.window.onDidChangeActiveTextEditor(() => this.updateStatus()),
     );
     this.updateStatus();
+    this.output.info(`CiOidcLint ${String(context.extension.packageJSON.version)} activated`);
   }
 
   dispose(): void {

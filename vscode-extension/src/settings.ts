@@ -9,9 +9,11 @@ export const defaultPipelineGlobs: readonly string[] = [
 ];
 
 /**
- * The globs to lint: the defaults, then the setting's patterns cleaned up. A document filter's
- * pattern is matched against the whole path of the file, so a pattern that is not anchored
- * (`ci/*.yml`) gets a leading `**` + `/` to match anywhere in the workspace, as a user means it.
+ * The globs of the documents the client hands to the server: the defaults, then the setting's
+ * patterns cleaned up. The server reads the setting itself, from the repository root; here a
+ * document filter's pattern is matched against the whole path of the file, so a pattern that
+ * is not anchored (`ci/*.yml`) gets a leading `**` + `/`. That selects a few more documents
+ * than the server lints (`sub/ci/x.yml` too), which costs nothing: the server decides.
  * Values that are not strings, and empty ones, are dropped rather than failing activation on a
  * hand-edited settings file.
  */
