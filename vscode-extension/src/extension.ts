@@ -21,6 +21,8 @@ import { documentSelector, findFilesPattern, pipelineGlobs } from './settings';
 import { countFindings, ServerState, statusView } from './status';
 import { checkArguments, checkSucceeded, parseCheckOutput } from './workspaceLint';
 
+/** When this module was loaded, for the start-up timings in the output. */
+const loadedAt = Date.now();
 const clientId = 'cioidclint';
 const fixAllKind = 'source.fixAll.cioidclint';
 /** Like VS Code's own default: more than 4 crashes in 3 minutes and the server stays down. */
@@ -85,7 +87,8 @@ class Controller implements vscode.Disposable {
       vscode.window.onDidChangeActiveTextEditor(() => this.updateStatus()),
     );
     this.updateStatus();
-    this.output.info(`CiOidcLint ${String(context.extension.packageJSON.version)} activated`);
+    // Start-up timings, since the time from opening a pipeline to its findings matters.
+    this.output.info(`CiOidcLint ${String(context.extension.packageJSON.version)} activated ${Date.now() - loadedAt} ms after loading, ${Math.round(process.uptime() * 1000)} ms into the extension host`);
   }
 
   dispose(): void {
@@ -134,7 +137,7 @@ class Controller implements vscode.Disposable {
     this.setState('starting');
     const planned = Date.now();
     const plan = await this.plan();
-    this.output.info(`Found the runtime in ${Date.now() - planned} ms`);
+    this.output.info(`Found the runtime in ${Date.now() - planned} ms (${Math.round(process.uptime() * 1000)} ms into the extension host)`);
     if (!plan.ok) {
       this.output.error(plan.message);
       this.setState('failed', plan.message.replace(/^CiOidcLint: /, ''));
@@ -190,8 +193,10 @@ class Controller implements vscode.Disposable {
     });
     this.client = client;
     try {
+      const spawned = Date.now();
       await client.start();
       initialized = true;
+      this.output.info(`The language server started and initialized in ${Date.now() - spawned} ms`);
     } catch (error) {
       this.client = undefined;
       this.launch = undefined;
