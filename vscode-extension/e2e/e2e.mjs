@@ -3,7 +3,8 @@
 //   open .gitlab-ci.yml -> CIOL004 appears in the Problems view -> Ctrl+. on the finding ->
 //   pick the quick fix that splits the export -> save -> that finding is gone -> "CiOidcLint: Fix
 //   All in File" -> save -> the file on disk equals expected.gitlab-ci.yml and no CIOL004 is left;
-//   and "CiOidcLint: Lint Workspace" lists a finding in a closed file, without doubling the open ones.
+//   "CiOidcLint: Lint Workspace" lists a finding in a closed file, without doubling the open ones;
+//   and a new pipeline file opened in the warm window shows its finding.
 // Runs under Node 24 from scripts/setup-e2e.sh; started by e2e/run.sh, which sets:
 //   CIOIDCLINT_E2E_HOME       the folder setup-e2e.sh installed code-server and playwright-core in
 //   CIOIDCLINT_E2E_VSIX       the .vsix to install
@@ -152,6 +153,22 @@ try {
   expect((await page.locator('.markers-panel .monaco-list-row', { hasText: 'CIOL001' }).count()) === 1, 'the workspace finding in the closed file stays listed');
   await page.screenshot({ path: path.join(artifacts, '3-fixed.png') });
   log('fix all applied, saved, no CIOL004 left');
+
+  // Warm: with VS Code and the server running, a new pipeline file opened with Quick Open
+  // shows its finding after timings.warmOpenToDiagnosticMs.
+  const warmFile = path.join(workspace, '.gitlab', 'ci', 'deploy.yml');
+  fs.mkdirSync(path.dirname(warmFile), { recursive: true });
+  fs.writeFileSync(warmFile, 'deploy:\n  script:\n    - export RELEASE=$(git describe --tags --exact-match)\n    - ./deploy.sh "$RELEASE"\n');
+  await page.keyboard.press('Control+P');
+  const quickOpen = page.locator('.quick-input-widget input');
+  await quickOpen.waitFor({ timeout: uiTimeout });
+  await quickOpen.fill('deploy.yml');
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'deploy.yml' }).first().waitFor({ timeout: uiTimeout });
+  const warmOpenedAt = Date.now();
+  await page.keyboard.press('Enter');
+  await page.locator('.editor-group-container .monaco-editor .squiggly-warning').first().waitFor({ timeout: diagnosticTimeout });
+  timings.warmOpenToDiagnosticMs = Date.now() - warmOpenedAt;
+  await waitForCount(page.locator('.markers-panel .monaco-list-row', { hasText: 'CIOL004' }), 1, 'the new file\'s CIOL004 in the Problems view');
 } catch (error) {
   failed = true;
   log(`FAILED: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
