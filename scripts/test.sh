@@ -43,6 +43,46 @@ awk '
     }
   }
   END { printf "dotnet: %d passed, %d failed, %d skipped\n", p, f, s }
-' "$log"
-rm -f "$log"
-exit "$status"
+' "$log" | tee "$log.summary"
+mv "$log.summary" "$log"
+
+echo "== VS Code extension: unit tests, then the .vsix with the published server"
+ext_status=0
+ext_log="$(mktemp)"
+{
+  npm ci --no-audit --no-fund &&
+    npm test 2>&1 | tee "$ext_log" &&
+    npm run package
+} || ext_status=$?
+# node's test runner ends with "ℹ pass N" / "ℹ fail N" lines; say it plainly too.
+awk '
+  /^[^ ]+ (pass|fail|skipped|todo) [0-9]+$/ { n[$2] = $3 }
+  END { printf "extension: %d passed, %d failed, %d skipped\n", n["pass"], n["fail"], n["skipped"] + n["todo"] }
+' "$ext_log" | tee "$ext_log.summary"
+mv "$ext_log.summary" "$ext_log"
+
+echo "== VS Code extension end to end: the .vsix in code-server, driven in Chromium"
+e2e_status=0
+e2e_log="$(mktemp)"
+if [[ $ext_status -eq 0 ]]; then
+  # Installs its tools on first use (scripts/setup-e2e.sh), then prints "e2e: N passed, N failed".
+  bash vscode-extension/e2e/run.sh 2>&1 | tee "$e2e_log" || e2e_status=$?
+else
+  echo "skipped: the .vsix was not built"
+  echo "e2e: 0 passed, 1 failed" >"$e2e_log"
+  e2e_status=1
+fi
+
+# One closing line over every runner: .NET, the extension's unit tests, the end-to-end test.
+cat "$log" "$ext_log" "$e2e_log" 2>/dev/null | awk '
+  /^(dotnet|extension|e2e): [0-9]+ passed, [0-9]+ failed/ {
+    gsub(/,/, ""); p += $2; f += $4; if ($6 != "") s += $6
+  }
+  END { printf "all: %d passed, %d failed, %d skipped\n", p, f, s }
+'
+rm -f "$log" "$ext_log" "$e2e_log"
+
+for s in "$status" "$ext_status" "$e2e_status"; do
+  if [[ $s -ne 0 ]]; then exit "$s"; fi
+done
+exit 0

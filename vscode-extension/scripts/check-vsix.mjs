@@ -1,0 +1,56 @@
+// Checks the packaged .vsix: it carries the bundle and the published server (framework-dependent,
+// no symbol files, no node_modules), and its manifest version is the package's.
+// Reads the zip's central directory itself, so it needs no unzip tool.
+import { readFileSync, readdirSync } from 'node:fs';
+import { inflateRawSync } from 'node:zlib';
+
+const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
+const vsix = process.argv[2] ?? `${manifest.name}-${manifest.version}.vsix`;
+const data = readFileSync(vsix);
+
+const eocd = data.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+if (eocd < 0) fail(`${vsix} is not a zip file`);
+const count = data.readUInt16LE(eocd + 10);
+let offset = data.readUInt32LE(eocd + 16);
+const entries = new Map();
+for (let i = 0; i < count; i++) {
+  if (data.readUInt32LE(offset) !== 0x02014b50) fail(`${vsix}: bad central directory`);
+  const method = data.readUInt16LE(offset + 10);
+  const compressed = data.readUInt32LE(offset + 20);
+  const nameLength = data.readUInt16LE(offset + 28);
+  const extraLength = data.readUInt16LE(offset + 30);
+  const commentLength = data.readUInt16LE(offset + 32);
+  const local = data.readUInt32LE(offset + 42);
+  const name = data.toString('utf8', offset + 46, offset + 46 + nameLength);
+  entries.set(name, { method, compressed, local });
+  offset += 46 + nameLength + extraLength + commentLength;
+}
+
+function read(name) {
+  const entry = entries.get(name);
+  if (!entry) fail(`${vsix} has no ${name}`);
+  const start = entry.local + 30 + data.readUInt16LE(entry.local + 26) + data.readUInt16LE(entry.local + 28);
+  const raw = data.subarray(start, start + entry.compressed);
+  return (entry.method === 8 ? inflateRawSync(raw) : raw).toString('utf8');
+}
+
+function fail(message) {
+  console.error(`check-vsix: ${message}`);
+  process.exit(1);
+}
+
+const names = [...entries.keys()];
+for (const required of ['extension/package.json', 'extension/dist/extension.js', 'extension/server/cioidclint.dll', 'extension/server/cioidclint.runtimeconfig.json', 'extension/server/cioidclint.deps.json', 'extension/LICENSE.txt', 'extension/readme.md']) {
+  if (!entries.has(required)) fail(`${vsix} has no ${required}`);
+}
+const unwanted = names.filter((n) => n.endsWith('.pdb') || n.includes('node_modules/') || n.startsWith('extension/src/') || n.startsWith('extension/out/'));
+if (unwanted.length) fail(`${vsix} carries files it should not: ${unwanted.join(', ')}`);
+// Every assembly the publish produced is in the package.
+const published = readdirSync('server', { recursive: true }).map((f) => `extension/server/${String(f).replace(/\\/g, '/')}`).filter((f) => f.endsWith('.dll') || f.endsWith('.json'));
+const missing = published.filter((f) => !entries.has(f));
+if (missing.length) fail(`${vsix} lacks published files: ${missing.join(', ')}`);
+const packaged = JSON.parse(read('extension/package.json'));
+if (packaged.version !== manifest.version) fail(`${vsix} is version ${packaged.version}, package.json says ${manifest.version}`);
+const config = JSON.parse(read('extension/server/cioidclint.runtimeconfig.json'));
+if (!config.runtimeOptions?.framework && !config.runtimeOptions?.frameworks) fail('the server is not framework-dependent (no framework in its runtimeconfig.json)');
+console.log(`check-vsix: ${vsix} is version ${packaged.version} with ${names.filter((n) => n.startsWith('extension/server/')).length} server files`);

@@ -1,0 +1,426 @@
+// The VS Code side of CiOidcLint: starts `cioidclint server` for pipeline files and wires its
+// findings, quick fixes and state into the editor. The logic worth testing lives in the
+// modules without a VS Code import (runtime, settings, status, workspaceLint).
+
+import { execFile } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import {
+  CloseAction,
+  ErrorAction,
+  LanguageClient,
+  LanguageClientOptions,
+  RevealOutputChannelOn,
+  ServerOptions,
+  State,
+} from 'vscode-languageclient/node';
+import { LaunchPlan, MachineProbe, planLaunch, ServerLaunch } from './runtime';
+import { documentSelector, findFilesPattern, pipelineGlobs } from './settings';
+import { countFindings, ServerState, statusView } from './status';
+import { checkArguments, checkSucceeded, parseCheckOutput } from './workspaceLint';
+
+/** When this module was loaded, for the start-up timings in the output. */
+const loadedAt = Date.now();
+const clientId = 'cioidclint';
+const fixAllKind = 'source.fixAll.cioidclint';
+/** Like VS Code's own default: more than 4 crashes in 3 minutes and the server stays down. */
+const maxCrashes = 4;
+const crashWindowMs = 180_000;
+/** Opens the Problems view (workbench.actions.view.problems would toggle it shut when it is open). */
+const showProblems = 'workbench.panel.markers.view.focus';
+
+/** The one controller of this extension host; deactivate() needs it to stop the server. */
+let current: Controller | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  current = new Controller(context);
+  context.subscriptions.push(current);
+  await current.startIfPipelineOpen();
+}
+
+export function deactivate(): Promise<void> | undefined {
+  // Returning the stop lets VS Code wait for shutdown/exit instead of killing the server.
+  const controller = current;
+  current = undefined;
+  return controller?.stop();
+}
+
+/** Owns the language client, the status-bar item, the output channel and the commands. */
+class Controller implements vscode.Disposable {
+  private readonly output: vscode.LogOutputChannel;
+  private readonly statusItem: vscode.StatusBarItem;
+  private readonly workspaceFindings: vscode.DiagnosticCollection;
+  private readonly disposables: vscode.Disposable[] = [];
+  private client: LanguageClient | undefined;
+  private state: ServerState = 'idle';
+  private stateDetail: string | undefined;
+  private launch: ServerLaunch | undefined;
+  /** Serialises start, stop and restart, so a burst of triggers never starts two servers. */
+  private queue: Promise<unknown> = Promise.resolve();
+  /** The missing-runtime message is shown once per session, not on every file opened. */
+  private reportedProblem: string | undefined;
+
+  constructor(private readonly context: vscode.ExtensionContext) {
+    this.output = vscode.window.createOutputChannel('CiOidcLint', { log: true });
+    this.statusItem = vscode.window.createStatusBarItem('cioidclint.status', vscode.StatusBarAlignment.Left, 10);
+    this.statusItem.name = 'CiOidcLint';
+    this.workspaceFindings = vscode.languages.createDiagnosticCollection('cioidclint-workspace');
+    this.disposables.push(
+      this.output,
+      this.statusItem,
+      this.workspaceFindings,
+      vscode.commands.registerCommand('cioidclint.restartServer', () => this.restart()),
+      vscode.commands.registerCommand('cioidclint.showOutput', () => this.output.show(true)),
+      vscode.commands.registerCommand('cioidclint.fixAllInFile', () => this.fixAllInFile()),
+      vscode.commands.registerCommand('cioidclint.lintWorkspace', () => this.lintWorkspace()),
+      vscode.workspace.onDidOpenTextDocument((document) => {
+        if (this.isPipelineFile(document)) {
+          // The language server now owns this file's findings.
+          this.workspaceFindings.delete(document.uri);
+          void this.startIfPipelineOpen();
+        }
+      }),
+      vscode.workspace.onDidChangeConfiguration((event) => this.onConfigurationChanged(event)),
+      vscode.languages.onDidChangeDiagnostics(() => this.updateStatus()),
+      vscode.window.onDidChangeActiveTextEditor(() => this.updateStatus()),
+    );
+    this.updateStatus();
+    // Start-up timings, since the time from opening a pipeline to its findings matters.
+    this.output.info(`CiOidcLint ${String(context.extension.packageJSON.version)} activated ${Date.now() - loadedAt} ms after loading, ${Math.round(process.uptime() * 1000)} ms into the extension host`);
+  }
+
+  dispose(): void {
+    void this.stop();
+    for (const disposable of this.disposables) {
+      disposable.dispose();
+    }
+  }
+
+  private globs(): string[] {
+    return pipelineGlobs(vscode.workspace.getConfiguration('cioidclint').get<unknown>('files'));
+  }
+
+  private isPipelineFile(document: vscode.TextDocument): boolean {
+    return vscode.languages.match(documentSelector(this.globs()), document) > 0;
+  }
+
+  /** Activation happens on any YAML file; the server starts only once a pipeline file is open. */
+  startIfPipelineOpen(): Promise<void> {
+    if (this.client || !vscode.workspace.textDocuments.some((d) => this.isPipelineFile(d))) {
+      return Promise.resolve();
+    }
+
+    return this.enqueue(() => this.start());
+  }
+
+  private restart(): Promise<void> {
+    this.reportedProblem = undefined;
+    return this.enqueue(async () => {
+      await this.stop();
+      await this.start();
+    });
+  }
+
+  private enqueue(work: () => Promise<void>): Promise<void> {
+    const next = this.queue.then(work, work);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async start(): Promise<void> {
+    if (this.client) {
+      return;
+    }
+
+    this.setState('starting');
+    const planned = Date.now();
+    const plan = await this.plan();
+    this.output.info(`Found the runtime in ${Date.now() - planned} ms (${Math.round(process.uptime() * 1000)} ms into the extension host)`);
+    if (!plan.ok) {
+      this.output.error(plan.message);
+      this.setState('failed', plan.message.replace(/^CiOidcLint: /, ''));
+      this.showProblem(plan);
+      return;
+    }
+
+    this.launch = plan;
+    this.output.info(`Starting ${plan.description}`);
+    const executable = { command: plan.command, args: [...plan.args], options: { env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1' } } };
+    const serverOptions: ServerOptions = { run: executable, debug: executable };
+    const globs = this.globs();
+    let initialized = false;
+    const crashes: number[] = [];
+    const clientOptions: LanguageClientOptions = {
+      documentSelector: documentSelector(globs),
+      diagnosticCollectionName: clientId,
+      outputChannel: this.output,
+      revealOutputChannelOn: RevealOutputChannelOn.Never,
+      // No `synchronize`: the server registers its own file watchers (included files,
+      // .editorconfig) and configuration section, and asks for the settings itself; doing it
+      // here as well would send every change twice.
+      errorHandler: {
+        error: (_error, _message, count) => ({ action: (count ?? 0) <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown }),
+        closed: () => {
+          // A server that never initialized will not fix itself by restarting: start() reports it.
+          if (!initialized || this.client !== client) {
+            return { action: CloseAction.DoNotRestart, handled: true };
+          }
+
+          const now = Date.now();
+          crashes.push(now);
+          while (crashes.length > 0 && now - crashes[0] > crashWindowMs) crashes.shift();
+          if (crashes.length > maxCrashes) {
+            this.setState('failed', `the language server stopped ${crashes.length} times in 3 minutes`);
+            return {
+              action: CloseAction.DoNotRestart,
+              message: `CiOidcLint: the language server stopped ${crashes.length} times in 3 minutes and is not restarted again. See the output, then run "CiOidcLint: Restart Server".`,
+            };
+          }
+
+          this.output.warn('The language server stopped; restarting it.');
+          return { action: CloseAction.Restart, handled: true };
+        },
+      },
+    };
+    const client = new LanguageClient(clientId, 'CiOidcLint', serverOptions, clientOptions);
+    client.onDidChangeState((event) => {
+      if (this.client !== client || this.state === 'failed') return;
+      if (event.newState === State.Running) this.setState('running');
+      else if (event.newState === State.Starting) this.setState('starting');
+      else this.setState('stopped');
+    });
+    this.client = client;
+    try {
+      const spawned = Date.now();
+      await client.start();
+      initialized = true;
+      this.output.info(`The language server started and initialized in ${Date.now() - spawned} ms`);
+    } catch (error) {
+      this.client = undefined;
+      this.launch = undefined;
+      await client.dispose().catch(() => undefined);
+      const message = error instanceof Error ? error.message : String(error);
+      this.output.error(`The language server did not start: ${message}`);
+      this.setState('failed', 'the language server did not start');
+      void vscode.window.showErrorMessage(`CiOidcLint: the language server (${plan.description}) did not start. Its output says why.`, 'Show Output')
+        .then((choice) => choice && this.output.show(true));
+    }
+  }
+
+  async stop(): Promise<void> {
+    const client = this.client;
+    this.client = undefined;
+    this.launch = undefined;
+    if (client) {
+      try {
+        await client.stop(5000);
+      } catch (error) {
+        this.output.warn(`Stopping the language server: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+
+    this.setState('idle');
+  }
+
+  private plan(): Promise<LaunchPlan> {
+    const settings = vscode.workspace.getConfiguration('cioidclint');
+    return planLaunch(
+      { dotnetPath: settings.get<string>('dotnetPath') ?? '', serverPath: settings.get<string>('serverPath') ?? '' },
+      path.join(this.context.extensionPath, 'server', 'cioidclint.dll'),
+      machineProbe,
+    );
+  }
+
+  private showProblem(plan: Extract<LaunchPlan, { ok: false }>): void {
+    if (this.reportedProblem === plan.message) {
+      return;
+    }
+
+    this.reportedProblem = plan.message;
+    const actions = [plan.installDotnet ? 'Install .NET' : undefined, plan.setting ? 'Open Setting' : undefined, 'Show Output']
+      .filter((a): a is string => a !== undefined);
+    void vscode.window.showErrorMessage(plan.message, ...actions).then((choice) => {
+      if (choice === 'Install .NET') {
+        void vscode.env.openExternal(vscode.Uri.parse('https://dotnet.microsoft.com/download/dotnet/10.0'));
+      } else if (choice === 'Open Setting' && plan.setting) {
+        void vscode.commands.executeCommand('workbench.action.openSettings', plan.setting);
+      } else if (choice === 'Show Output') {
+        this.output.show(true);
+      }
+    });
+  }
+
+  private onConfigurationChanged(event: vscode.ConfigurationChangeEvent): void {
+    if (event.affectsConfiguration('cioidclint.dotnetPath') || event.affectsConfiguration('cioidclint.serverPath')) {
+      void this.restart();
+    } else if (event.affectsConfiguration('cioidclint.files')) {
+      // The document selector is fixed when the client starts.
+      void (this.client ? this.restart() : this.startIfPipelineOpen());
+    }
+  }
+
+  private setState(state: ServerState, detail?: string): void {
+    this.state = state;
+    this.stateDetail = detail;
+    this.updateStatus();
+  }
+
+  private updateStatus(): void {
+    // From VS Code rather than the client's collection: pulled diagnostics (the server's
+    // choice when the client supports them) live in a collection of their own.
+    const severities = vscode.languages.getDiagnostics()
+      .flatMap(([, diagnostics]) => diagnostics)
+      .filter((d) => d.source === clientId)
+      .map((d) => d.severity);
+    const view = statusView(this.state, countFindings(severities), this.stateDetail);
+    this.statusItem.text = view.text;
+    this.statusItem.tooltip = view.tooltip;
+    this.statusItem.backgroundColor = view.background && new vscode.ThemeColor(`statusBarItem.${view.background}Background`);
+    this.statusItem.command = this.state === 'running' && severities.length > 0 ? showProblems : 'cioidclint.showOutput';
+    const editor = vscode.window.activeTextEditor;
+    const visible = this.state !== 'idle' || (editor !== undefined && this.isPipelineFile(editor.document));
+    if (visible) this.statusItem.show();
+    else this.statusItem.hide();
+  }
+
+  private async fixAllInFile(): Promise<void> {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor || !this.isPipelineFile(editor.document)) {
+      void vscode.window.showInformationMessage('CiOidcLint: open a pipeline file to fix.');
+      return;
+    }
+
+    await this.startIfPipelineOpen();
+    // The server's source.fixAll.cioidclint action holds every preferred fix of the file,
+    // composed so that they never overlap; the editor applies it as one undoable edit.
+    await vscode.commands.executeCommand('editor.action.sourceAction', { kind: fixAllKind, apply: 'first' });
+  }
+
+  private async lintWorkspace(): Promise<void> {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    if (folders.length === 0) {
+      return;
+    }
+
+    await this.enqueue(async () => {
+      if (!this.launch) {
+        const plan = await this.plan();
+        if (!plan.ok) {
+          this.showProblem(plan);
+          return;
+        }
+
+        this.launch = plan;
+      }
+    });
+    const launch = this.launch;
+    if (!launch) {
+      return;
+    }
+
+    await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: 'CiOidcLint: linting the workspace', cancellable: true },
+      async (_progress, token) => {
+        this.workspaceFindings.clear();
+        let files = 0;
+        let total = 0;
+        for (const folder of folders) {
+          if (token.isCancellationRequested || folder.uri.scheme !== 'file') {
+            continue;
+          }
+
+          const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, findFilesPattern(this.globs())), '**/node_modules/**', undefined, token);
+          files += found.length;
+          const result = await runCheck(launch, folder.uri.fsPath, token);
+          if (!checkSucceeded(result.exitCode)) {
+            this.output.error(`cioidclint check in ${folder.uri.fsPath} failed (exit ${result.exitCode}): ${result.stderr.trim()}`);
+            void vscode.window.showErrorMessage(`CiOidcLint could not lint ${folder.name}: ${result.stderr.trim() || `exit code ${result.exitCode}`}`, 'Show Output')
+              .then((choice) => choice && this.output.show(true));
+            continue;
+          }
+
+          const byFile = new Map<string, vscode.Diagnostic[]>();
+          for (const finding of parseCheckOutput(result.stdout)) {
+            const file = path.resolve(folder.uri.fsPath, finding.path);
+            const position = new vscode.Position(finding.line, finding.character);
+            const diagnostic = new vscode.Diagnostic(new vscode.Range(position, position), finding.message, toSeverity(finding.severity));
+            diagnostic.source = 'cioidclint';
+            diagnostic.code = finding.id;
+            byFile.set(file, [...(byFile.get(file) ?? []), diagnostic]);
+            total++;
+          }
+
+          const open = new Set(this.client ? vscode.workspace.textDocuments.filter((d) => this.isPipelineFile(d)).map((d) => d.uri.fsPath) : []);
+          for (const [file, diagnostics] of byFile) {
+            // Open files are the language server's: their findings are already live.
+            if (!open.has(file)) {
+              this.workspaceFindings.set(vscode.Uri.file(file), diagnostics);
+            }
+          }
+        }
+
+        this.output.info(`Lint workspace: ${total} finding(s); ${files} pipeline file(s) by name.`);
+        this.updateStatus();
+        if (total > 0) {
+          void vscode.commands.executeCommand(showProblems);
+        } else {
+          void vscode.window.showInformationMessage('CiOidcLint: no findings in the workspace.');
+        }
+      },
+    );
+  }
+}
+
+function toSeverity(severity: 'error' | 'warning' | 'info'): vscode.DiagnosticSeverity {
+  return severity === 'error' ? vscode.DiagnosticSeverity.Error : severity === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information;
+}
+
+interface CheckResult {
+  exitCode: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `cioidclint check` with the same program and runtime as the language server. */
+function runCheck(launch: ServerLaunch, cwd: string, token: vscode.CancellationToken): Promise<CheckResult> {
+  const args = [...launch.args.slice(0, -1), ...checkArguments()];
+  return new Promise((resolve) => {
+    const child = execFile(launch.command, args, { cwd, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1' } }, (error, stdout, stderr) => {
+      const code = error && typeof (error as NodeJS.ErrnoException).code === 'number' ? (error as unknown as { code: number }).code : error ? null : 0;
+      resolve({ exitCode: code, stdout: String(stdout), stderr: String(stderr) || (error && code === null ? error.message : '') });
+    });
+    token.onCancellationRequested(() => child.kill());
+  });
+}
+
+/** The real machine, for the runtime search. */
+const machineProbe: MachineProbe = {
+  platform: process.platform,
+  env: process.env,
+  homeDir: os.homedir(),
+  isFile(file: string): boolean {
+    try {
+      if (!fs.statSync(file).isFile()) return false;
+      if (process.platform !== 'win32' && !file.toLowerCase().endsWith('.dll')) fs.accessSync(file, fs.constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  readText(file: string): string | undefined {
+    try {
+      return fs.readFileSync(file, 'utf8');
+    } catch {
+      return undefined;
+    }
+  },
+  listRuntimes(dotnet: string): Promise<string | undefined> {
+    return new Promise((resolve) => {
+      execFile(dotnet, ['--list-runtimes'], { timeout: 15000, env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1', DOTNET_NOLOGO: '1' } }, (error, stdout) => {
+        resolve(error ? undefined : String(stdout));
+      });
+    });
+  },
+};
