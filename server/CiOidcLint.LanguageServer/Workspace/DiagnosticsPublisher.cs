@@ -119,7 +119,8 @@ public sealed class DiagnosticsPublisher
                     current.Add(publication.Uri);
                     // A file that is not open and whose findings did not change is not sent again; a
                     // document that was just closed is (its last diagnostics named a version it no longer has).
-                    var fingerprint = publication.Version + "|" + JsonSerializer.Serialize(publication.Diagnostics);
+                    // Only closed files need the comparison; an open document's diagnostics always go out.
+                    var fingerprint = publication.Version is null ? JsonSerializer.Serialize(publication.Diagnostics) : "v" + publication.Version;
                     if (publication.Version is null && _published.TryGetValue(publication.Uri, out var previous) && previous == fingerprint)
                     {
                         continue;
