@@ -38,17 +38,37 @@ public sealed class PipelineAnalyzer
             }
         }
 
+        var units = Units(pipeline).ToList();
+        var slices = units.Count >= ParallelThreshold ? Math.Max(1, MaxParallelism) : 1;
+        if (slices > 1)
+        {
+            // Jobs read their tokens, secrets and lines lazily, and lines parse as shell on first
+            // use: do all of that up front, on every core, so that the rules after this (the
+            // pipeline-wide ones on one thread, the job ones in slices) only read finished values.
+            var jobs = pipeline.Jobs.Concat(units.Select(u => u.Job)).Distinct().ToList();
+            RunSlices(jobs.Count, slices, cancellationToken, (from, to) =>
+            {
+                for (var i = from; i < to; i++)
+                {
+                    _ = jobs[i].IdTokens;
+                    _ = jobs[i].Secrets;
+                    foreach (var line in jobs[i].ScriptLines)
+                    {
+                        _ = line.Shell;
+                    }
+                }
+            });
+        }
+
         foreach (var rule in Rules.OfType<IPipelineRule>())
         {
             rule.AnalyzePipeline(new PipelineContext(pipeline, rule.Descriptor, collector));
         }
 
         var jobRules = Rules.OfType<IJobRule>().ToList();
-        var units = Units(pipeline).ToList();
 
         // Jobs are independent: big pipelines are analysed on every core, in slices whose
         // findings are then taken in order, so the result is the same as on one thread.
-        var slices = units.Count >= ParallelThreshold ? Math.Max(1, MaxParallelism) : 1;
         var collectors = new FindingCollector[slices];
         void AnalyzeSlice(int slice)
         {
@@ -69,31 +89,7 @@ public sealed class PipelineAnalyzer
             }
         }
 
-        if (slices == 1)
-        {
-            AnalyzeSlice(0);
-        }
-        else
-        {
-            // Jobs read their tokens, secrets and lines lazily; read them here, on one thread, so
-            // the slices only ever read finished values.
-            foreach (var unit in units)
-            {
-                _ = unit.Job.IdTokens;
-                _ = unit.Job.Secrets;
-                _ = unit.Job.ScriptLines;
-            }
-
-            try
-            {
-                System.Threading.Tasks.Parallel.For(0, slices, new System.Threading.Tasks.ParallelOptions { CancellationToken = cancellationToken }, AnalyzeSlice);
-            }
-            catch (AggregateException ex) when (ex.InnerException is not null)
-            {
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex.InnerException).Throw();
-                throw;
-            }
-        }
+        RunSlices(slices, slices, cancellationToken, (slice, _) => AnalyzeSlice(slice));
 
         foreach (var sliceCollector in collectors)
         {
@@ -101,6 +97,41 @@ public sealed class PipelineAnalyzer
         }
 
         return Unsuppressed(collector.ToFindings(severities ?? SeverityConfiguration.Default));
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> over <c>[0, count)</c> cut into <paramref name="slices"/>
+    /// ranges, on the calling thread when there is one slice; an exception surfaces unwrapped.
+    /// </summary>
+    private static void RunSlices(int count, int slices, CancellationToken cancellationToken, Action<int, int> work)
+    {
+        if (slices <= 1)
+        {
+            work(0, count);
+            return;
+        }
+
+        // With as many slices as items, each item is one slice (the job analysis hands out slice numbers).
+        var perItem = count == slices;
+        try
+        {
+            System.Threading.Tasks.Parallel.For(0, slices, new System.Threading.Tasks.ParallelOptions { CancellationToken = cancellationToken }, slice =>
+            {
+                if (perItem)
+                {
+                    work(slice, slice + 1);
+                }
+                else
+                {
+                    work(slice * count / slices, (slice + 1) * count / slices);
+                }
+            });
+        }
+        catch (AggregateException ex) when (ex.InnerException is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex.InnerException).Throw();
+            throw;
+        }
     }
 
     /// <summary>Drops the findings an ignore comment silences, reading each file's comments once.</summary>

@@ -31,7 +31,11 @@ public sealed class YamlEntry
 /// </summary>
 public sealed class YamlMapping : YamlNode
 {
-    private readonly Dictionary<string, int> _index;
+    /// <summary>Below this many entries a linear search beats building a dictionary (most CI mappings are small).</summary>
+    private const int IndexedFrom = 9;
+
+    /// <summary>Key to entry position, for big mappings only.</summary>
+    private readonly Dictionary<string, int>? _index;
 
     internal YamlMapping(SyntaxFile file, TextSpan span, string? tag, ImmutableArray<YamlEntry> written, ImmutableArray<YamlEntry> entries, bool isFlow)
         : this(file, span, tag, written, entries, isFlow, isSynthetic: false)
@@ -45,10 +49,13 @@ public sealed class YamlMapping : YamlNode
         Entries = entries;
         IsFlow = isFlow;
         IsSynthetic = isSynthetic;
-        _index = new Dictionary<string, int>(entries.Length, System.StringComparer.Ordinal);
-        for (var i = 0; i < entries.Length; i++)
+        if (entries.Length >= IndexedFrom)
         {
-            _index[entries[i].Name] = i;
+            _index = new Dictionary<string, int>(entries.Length, System.StringComparer.Ordinal);
+            for (var i = 0; i < entries.Length; i++)
+            {
+                _index[entries[i].Name] = i;
+            }
         }
     }
 
@@ -65,11 +72,30 @@ public sealed class YamlMapping : YamlNode
 
     public int Count => Entries.Length;
 
-    public YamlEntry? GetEntry(string key) => _index.TryGetValue(key, out var i) ? Entries[i] : null;
+    public YamlEntry? GetEntry(string key) => IndexOf(key) is var i and >= 0 ? Entries[i] : null;
 
     public YamlNode? Get(string key) => GetEntry(key)?.Value;
 
-    public bool ContainsKey(string key) => _index.ContainsKey(key);
+    public bool ContainsKey(string key) => IndexOf(key) >= 0;
+
+    private int IndexOf(string key)
+    {
+        if (_index is not null)
+        {
+            return _index.TryGetValue(key, out var i) ? i : -1;
+        }
+
+        // From the end: should a composed mapping hold a name twice, the last one counts, as in the index.
+        for (var i = Entries.Length - 1; i >= 0; i--)
+        {
+            if (string.Equals(Entries[i].Name, key, System.StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 
     /// <summary>An empty mapping at the start of <paramref name="file"/>, for a file with no configuration.</summary>
     public static YamlMapping Empty(SyntaxFile file)

@@ -28,7 +28,8 @@ public sealed class DiagnosticsPublisher
     private readonly SemaphoreSlim _publishing = new(1, 1);
     private readonly Dictionary<string, string> _published = new(StringComparer.Ordinal);
     private CancellationTokenSource? _pending;
-    private long _lastChange;
+    /// <summary>Analyses scheduled or running whose findings are not ready yet.</summary>
+    private int _analysing;
 
     public DiagnosticsPublisher(ServerState state)
     {
@@ -63,21 +64,19 @@ public sealed class DiagnosticsPublisher
             return;
         }
 
-        // A change after a quiet spell is analysed at once, so a single edit is answered as fast
-        // as the analysis runs; changes that follow it closely (a burst of keystrokes, a paste
-        // sent as several changes) wait out the delay, and each cancels the run before it.
-        CancellationTokenSource next;
-        TimeSpan delay;
+        // A change that finds no analysis under way is analysed at once, so a single edit is
+        // answered as fast as the analysis runs; a change that arrives while the previous one is
+        // still being analysed (a burst of keystrokes, a paste sent as several changes) cancels
+        // it and waits out the delay, so the burst is analysed once.
         lock (_gate)
         {
             _pending?.Cancel();
-            _pending = next = new CancellationTokenSource();
-            var now = Stopwatch.GetTimestamp();
-            delay = Stopwatch.GetElapsedTime(_lastChange, now) >= Debounce ? TimeSpan.Zero : Debounce;
-            _lastChange = now;
+            var next = new CancellationTokenSource();
+            _pending = next;
+            var delay = Volatile.Read(ref _analysing) > 0 ? Debounce : TimeSpan.Zero;
+            Interlocked.Increment(ref _analysing);
+            _ = PublishAsync(snapshot, change, delay, next.Token);
         }
-
-        _ = PublishAsync(snapshot, change, delay, next.Token);
     }
 
     private async Task RefreshAsync()
@@ -98,10 +97,28 @@ public sealed class DiagnosticsPublisher
         {
             if (delay > TimeSpan.Zero)
             {
-                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    Interlocked.Decrement(ref _analysing);
+                    throw;
+                }
             }
 
-            var analysis = await snapshot.GetAnalysisAsync(cancellationToken).ConfigureAwait(false);
+            WorkspaceAnalysis analysis;
+            try
+            {
+                analysis = await snapshot.GetAnalysisAsync(cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                // Sending is not analysing: a change that arrives now is not part of a burst.
+                Interlocked.Decrement(ref _analysing);
+            }
+
             var features = _state.Features;
             var publications = analysis.OpenPipelineFiles
                 .Select(path => Build(snapshot, analysis, path, features))
