@@ -16,10 +16,10 @@ namespace CiOidcLint.Analysis.Configuration;
 /// </summary>
 public sealed class Suppressions
 {
-    public const string Marker = "cioidclint:";
+    private const string Marker = "cioidclint:";
 
     private static readonly Regex Comment = new(
-        @"(?<=^|[ \t])#[ \t]*cioidclint:[ \t]*ignore\[(?<ids>[^\]\r\n]*)\](?:[ \t]*--[^\r\n]*)?[ \t]*$",
+        @"(?<=^|[ \t])#[ \t]*cioidclint:[ \t]*ignore\[(?<ids>[^\]\r\n]*)\](?:[ \t]*--[^\r\n]*)?[ \t]*\r?$",
         RegexOptions.Multiline | RegexOptions.CultureInvariant);
 
     private readonly SyntaxFile _file;
@@ -47,12 +47,12 @@ public sealed class Suppressions
         var blocks = new List<TextSpan>();
         if (file.Root is { } root)
         {
-            CollectScalars(file.Text, root, scalars, blocks, new HashSet<YamlNode>());
+            CollectScalars(file.Text, root, scalars, blocks);
         }
 
         if (file.Header is { } header)
         {
-            CollectScalars(file.Text, header, scalars, blocks, new HashSet<YamlNode>());
+            CollectScalars(file.Text, header, scalars, blocks);
         }
 
         foreach (Match match in Comment.Matches(text))
@@ -71,8 +71,6 @@ public sealed class Suppressions
 
         return new Suppressions(file, byLine, blocks.OrderBy(b => b.Start).ToImmutableArray());
     }
-
-    public bool IsEmpty => _byLine.Count == 0;
 
     /// <summary>Whether a finding of <paramref name="id"/> at <paramref name="span"/> is silenced.</summary>
     public bool IsSuppressed(string id, TextSpan span)
@@ -111,46 +109,21 @@ public sealed class Suppressions
     private bool Silences(int line, string id, bool trailing)
         => _byLine.TryGetValue(line, out var entry) && (trailing || entry.IsAlone) && entry.Ids.Contains(id);
 
-    private static void CollectScalars(SourceText text, YamlNode node, List<TextSpan> scalars, List<TextSpan> blocks, HashSet<YamlNode> seen)
+    private static void CollectScalars(SourceText text, YamlNode root, List<TextSpan> scalars, List<TextSpan> blocks)
     {
-        // Aliases share nodes: visit each once.
-        if (!seen.Add(node))
+        foreach (var scalar in YamlTraversal.Written(root).OfType<YamlScalar>())
         {
-            return;
-        }
-
-        switch (node)
-        {
-            case YamlScalar scalar:
-                if (scalar.IsBlock)
-                {
-                    // The block's text starts on the line after its indicator; a comment may follow '|'.
-                    var body = Math.Min(text.Lines.GetLineFromPosition(scalar.ContentStart).EndIncludingLineBreak, scalar.Span.End);
-                    var span = TextSpan.FromBounds(body, Math.Max(body, scalar.Span.End));
-                    scalars.Add(span);
-                    blocks.Add(TextSpan.FromBounds(scalar.ContentStart, Math.Max(scalar.ContentStart, scalar.Span.End)));
-                }
-                else if (scalar.Style is not (YamlDotNet.Core.ScalarStyle.Plain or YamlDotNet.Core.ScalarStyle.Any))
-                {
-                    scalars.Add(TextSpan.FromBounds(scalar.ContentStart, Math.Max(scalar.ContentStart, scalar.Span.End)));
-                }
-
-                break;
-            case YamlMapping mapping:
-                foreach (var entry in mapping.WrittenEntries)
-                {
-                    CollectScalars(text, entry.Key, scalars, blocks, seen);
-                    CollectScalars(text, entry.Value, scalars, blocks, seen);
-                }
-
-                break;
-            case YamlSequence sequence:
-                foreach (var item in sequence.Items)
-                {
-                    CollectScalars(text, item, scalars, blocks, seen);
-                }
-
-                break;
+            if (scalar.IsBlock)
+            {
+                // The block's text starts on the line after its indicator; a comment may follow '|'.
+                var body = Math.Min(text.Lines.GetLineFromPosition(scalar.ContentStart).EndIncludingLineBreak, scalar.Span.End);
+                scalars.Add(TextSpan.FromBounds(body, Math.Max(body, scalar.Span.End)));
+                blocks.Add(TextSpan.FromBounds(scalar.ContentStart, Math.Max(scalar.ContentStart, scalar.Span.End)));
+            }
+            else if (scalar.Style is not (YamlDotNet.Core.ScalarStyle.Plain or YamlDotNet.Core.ScalarStyle.Any))
+            {
+                scalars.Add(TextSpan.FromBounds(scalar.ContentStart, Math.Max(scalar.ContentStart, scalar.Span.End)));
+            }
         }
     }
 

@@ -99,7 +99,7 @@ internal static class ExportSplitFix
         }
 
         var start = node.MapToSource(command.Start);
-        if (node.Style == ScalarStyle.Literal && StartsLine(line.Text, command.Start))
+        if (node.Style == ScalarStyle.Literal && SourceLayout.StartsLine(line.Text, command.Start))
         {
             var indent = SourceLayout.LeadingWhitespace(text, start);
             return CodeFixes.InFile(title, true, node.File.Path, new TextChange(new TextSpan(start, 0), assignment + SourceLayout.NewLine(text) + indent), replace);
@@ -133,17 +133,6 @@ internal static class ExportSplitFix
     /// <summary>Whether the command is all the line holds, but for whitespace.</summary>
     private static bool IsWholeLine(ShellScript script, ShellCommand command)
         => script.Comments.Length == 0 && command.Terminator is ShellOperator.None;
-
-    private static bool StartsLine(string value, int offset)
-    {
-        var i = offset - 1;
-        while (i >= 0 && value[i] is ' ' or '\t')
-        {
-            i--;
-        }
-
-        return i < 0 || value[i] == '\n';
-    }
 
     private static TextChange NewItemAfter(SourceText text, YamlNode node, int dash, string item)
     {

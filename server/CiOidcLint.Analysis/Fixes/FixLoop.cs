@@ -67,7 +67,7 @@ public static class FixLoop
     }
 
     /// <summary>The first preferred fix of each finding, skipping any whose edits touch an edit already chosen.</summary>
-    public static List<(Finding Finding, CodeFix Fix)> Choose(IEnumerable<Finding> findings)
+    private static List<(Finding Finding, CodeFix Fix)> Choose(IEnumerable<Finding> findings)
     {
         var chosen = new List<(Finding, CodeFix)>();
         var taken = new Dictionary<string, List<TextSpan>>(StringComparer.Ordinal);

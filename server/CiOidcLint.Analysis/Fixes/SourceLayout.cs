@@ -50,48 +50,30 @@ internal static class SourceLayout
         var steps = new Dictionary<int, int>();
         if (file.Root is { } root)
         {
-            Collect(file.Text, root, steps, 0, new HashSet<YamlNode>());
+            Collect(file.Text, root, steps);
         }
 
         return steps.Count == 0 ? DefaultIndentUnit : steps.OrderByDescending(s => s.Value).ThenBy(s => s.Key).First().Key;
     }
 
-    private static void Collect(SourceText text, YamlNode node, Dictionary<int, int> steps, int depth, HashSet<YamlNode> seen)
+    private static void Collect(SourceText text, YamlNode root, Dictionary<int, int> steps)
     {
-        // Aliases share nodes: each is visited once, so nested aliases stay linear.
-        if (depth > 40 || !seen.Add(node))
+        foreach (var mapping in YamlTraversal.Written(root).OfType<YamlMapping>().Where(m => m is { IsFlow: false, IsSynthetic: false }))
         {
-            return;
-        }
-
-        if (node is not YamlMapping { IsFlow: false, IsSynthetic: false } mapping)
-        {
-            if (node is YamlSequence sequence)
+            foreach (var entry in mapping.WrittenEntries)
             {
-                foreach (var item in sequence.Items)
+                if (entry.Value is YamlMapping { IsFlow: false, IsSynthetic: false, WrittenEntries.Length: > 0 } child
+                    && child.File == mapping.File
+                    && IsFirstOnLine(text, entry.Key.Span.Start)
+                    && IsFirstOnLine(text, child.WrittenEntries[0].Key.Span.Start))
                 {
-                    Collect(text, item, steps, depth + 1, seen);
+                    var step = Column(text, child.WrittenEntries[0].Key.Span.Start) - Column(text, entry.Key.Span.Start);
+                    if (step > 0 && step <= 8)
+                    {
+                        steps[step] = steps.TryGetValue(step, out var count) ? count + 1 : 1;
+                    }
                 }
             }
-
-            return;
-        }
-
-        foreach (var entry in mapping.WrittenEntries)
-        {
-            if (entry.Value is YamlMapping { IsFlow: false, IsSynthetic: false, WrittenEntries.Length: > 0 } child
-                && child.File == mapping.File
-                && IsFirstOnLine(text, entry.Key.Span.Start)
-                && IsFirstOnLine(text, child.WrittenEntries[0].Key.Span.Start))
-            {
-                var step = Column(text, child.WrittenEntries[0].Key.Span.Start) - Column(text, entry.Key.Span.Start);
-                if (step > 0 && step <= 8)
-                {
-                    steps[step] = steps.TryGetValue(step, out var count) ? count + 1 : 1;
-                }
-            }
-
-            Collect(text, entry.Value, steps, depth + 1, seen);
         }
     }
 
@@ -170,6 +152,18 @@ internal static class SourceLayout
         }
 
         return end;
+    }
+
+    /// <summary>Whether only blanks come before <paramref name="offset"/> on its line of <paramref name="value"/>.</summary>
+    public static bool StartsLine(string value, int offset)
+    {
+        var i = offset - 1;
+        while (i >= 0 && value[i] is ' ' or '\t')
+        {
+            i--;
+        }
+
+        return i < 0 || value[i] == '\n';
     }
 
     public static string Spaces(int count) => new(' ', Math.Max(0, count));

@@ -121,7 +121,7 @@ public sealed class AndListIgnoresFailureRule : IJobRule
             return ImmutableArray.Create(CodeFixes.InFile(Title, false, node.File.Path, new TextChange(TextSpan.FromBounds(node.Span.Start, SourceLayout.ContentEnd(text, node)), replacement)));
         }
 
-        if (node.Style == ScalarStyle.Literal && StartsLine(line.Text, first.Start))
+        if (node.Style == ScalarStyle.Literal && SourceLayout.StartsLine(line.Text, first.Start))
         {
             var between = node.MapToSource(first.End, second.Start - first.End);
             var indent = SourceLayout.LeadingWhitespace(text, node.MapToSource(first.Start));
@@ -129,16 +129,5 @@ public sealed class AndListIgnoresFailureRule : IJobRule
         }
 
         return ImmutableArray<CodeFix>.Empty;
-    }
-
-    private static bool StartsLine(string value, int offset)
-    {
-        var i = offset - 1;
-        while (i >= 0 && value[i] is ' ' or '\t')
-        {
-            i--;
-        }
-
-        return i < 0 || value[i] == '\n';
     }
 }

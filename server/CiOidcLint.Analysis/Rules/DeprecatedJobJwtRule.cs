@@ -35,7 +35,7 @@ public sealed class DeprecatedJobJwtRule : IJobRule, IPipelineRule
 
     public void AnalyzeJob(JobContext context)
     {
-        foreach (var scalar in Scalars(context.Job.Effective))
+        foreach (var scalar in YamlTraversal.ValueScalars(context.Job.Effective))
         {
             Check(scalar, context, context.Job);
         }
@@ -48,7 +48,7 @@ public sealed class DeprecatedJobJwtRule : IJobRule, IPipelineRule
         {
             if (context.Pipeline.Config.Get(key) is { } value)
             {
-                foreach (var scalar in Scalars(value))
+                foreach (var scalar in YamlTraversal.ValueScalars(value))
                 {
                     Check(scalar, context, job: null);
                 }
@@ -80,7 +80,7 @@ public sealed class DeprecatedJobJwtRule : IJobRule, IPipelineRule
     /// </summary>
     private static ImmutableArray<CodeFix> Fix(Job job, YamlScalar scalar, VariableReference reference)
     {
-        if (IsInRules(job, scalar))
+        if (IsInRules(scalar))
         {
             // Rules are evaluated before any ID token exists: a token there stays empty too.
             return ImmutableArray<CodeFix>.Empty;
@@ -107,44 +107,7 @@ public sealed class DeprecatedJobJwtRule : IJobRule, IPipelineRule
             new TextChange(name.Span, IdTokenFixes.NewTokenName)));
     }
 
-    private static bool IsInRules(Job job, YamlScalar scalar)
+    private static bool IsInRules(YamlScalar scalar)
         => YamlEdits.HolderOf(scalar.File, scalar.Span.Start)?.Value is YamlMapping holder
             && holder.WrittenEntries.Any(e => e.Name is "rules" or "only" or "except" && e.Value.File == scalar.File && e.Value.Span.Contains(scalar.Span.Start));
-
-    /// <summary>Every scalar value below <paramref name="node"/>, each node once (aliases share nodes).</summary>
-    internal static IEnumerable<YamlScalar> Scalars(YamlNode node)
-    {
-        var seen = new HashSet<YamlNode>();
-        var pending = new Stack<YamlNode>();
-        pending.Push(node);
-        while (pending.Count > 0)
-        {
-            var current = pending.Pop();
-            if (!seen.Add(current))
-            {
-                continue;
-            }
-
-            switch (current)
-            {
-                case YamlScalar scalar:
-                    yield return scalar;
-                    break;
-                case YamlMapping mapping:
-                    for (var i = mapping.Entries.Length - 1; i >= 0; i--)
-                    {
-                        pending.Push(mapping.Entries[i].Value);
-                    }
-
-                    break;
-                case YamlSequence sequence:
-                    for (var i = sequence.Items.Length - 1; i >= 0; i--)
-                    {
-                        pending.Push(sequence.Items[i]);
-                    }
-
-                    break;
-            }
-        }
-    }
 }

@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.CodeAnalysis.Text;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -39,46 +40,7 @@ public sealed class DuplicateKeyRule : IFileRule
 
     /// <summary>The written entry whose key is at <paramref name="keySpan"/>.</summary>
     private static YamlEntry? FindEntry(SyntaxFile file, TextSpan keySpan)
-    {
-        var seen = new HashSet<YamlNode>();
-        var pending = new Stack<YamlNode>();
-        if (file.Root is { } root)
-        {
-            pending.Push(root);
-        }
-
-        while (pending.Count > 0)
-        {
-            var node = pending.Pop();
-            if (!seen.Add(node) || !node.Span.Contains(keySpan.Start) && node.Span.Start != keySpan.Start)
-            {
-                continue;
-            }
-
-            switch (node)
-            {
-                case YamlMapping mapping:
-                    foreach (var entry in mapping.WrittenEntries)
-                    {
-                        if (entry.Key.Span == keySpan)
-                        {
-                            return entry;
-                        }
-
-                        pending.Push(entry.Value);
-                    }
-
-                    break;
-                case YamlSequence sequence:
-                    foreach (var item in sequence.Items)
-                    {
-                        pending.Push(item);
-                    }
-
-                    break;
-            }
-        }
-
-        return null;
-    }
+        => file.Root is { } root
+            ? YamlTraversal.Written(root).OfType<YamlMapping>().SelectMany(m => m.WrittenEntries).FirstOrDefault(e => e.Key.Span == keySpan)
+            : null;
 }

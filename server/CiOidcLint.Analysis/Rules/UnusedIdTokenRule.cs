@@ -112,7 +112,7 @@ public sealed class UnusedIdTokenRule : IPipelineRule
             return names;
         }
 
-        foreach (var scalar in DeprecatedJobJwtRule.Scalars(node))
+        foreach (var scalar in YamlTraversal.ValueScalars(node))
         {
             foreach (var reference in VariableScanner.Find(scalar.Value))
             {

@@ -24,7 +24,7 @@ public static class FixAll
 
         // Only fixes that edit this file alone: the action edits the file it was asked for.
         var result = FixLoop.Run(
-            new Workspace.OverlayFileSystem(snapshot.Documents, disk),
+            new Workspace.OpenDocumentsFileSystem(snapshot.Documents, disk),
             files => WorkspaceAnalyzer.Analyze(snapshot, files, cancellationToken).SelectMany(r => r.Findings),
             finding => finding.Path == path && finding.Fixes.FirstOrDefault(f => f.IsPreferred) is { } fix && fix.Changes.All(c => c.Path == path),
             cancellationToken: cancellationToken);

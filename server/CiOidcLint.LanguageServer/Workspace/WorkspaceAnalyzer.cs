@@ -26,7 +26,7 @@ public static class WorkspaceAnalyzer
         var open = snapshot.Documents.All.Where(d => d.Path is not null).Select(d => d.Path!).ToImmutableHashSet(StringComparer.Ordinal);
         try
         {
-            return new WorkspaceAnalysis(Analyze(snapshot, new OverlayFileSystem(snapshot.Documents, disk), cancellationToken), open);
+            return new WorkspaceAnalysis(Analyze(snapshot, new OpenDocumentsFileSystem(snapshot.Documents, disk), cancellationToken), open);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -48,4 +48,11 @@ public sealed class SuppressionTests
         const string yaml = "job:\n  id_tokens:\n    TOKEN: {}  # cioidclint: ignore[CIOL002]\n  script: echo $TOKEN\n";
         Assert.DoesNotContain("CIOL002", Ids(yaml));
     }
+
+    [Fact]
+    public void Comments_in_crlf_files_work_too()
+    {
+        Assert.DoesNotContain("CIOL004", Ids($"job:\r\n  script:\r\n    - {Export}  # cioidclint: ignore[CIOL004]\r\n"));
+        Assert.DoesNotContain("CIOL004", Ids($"job:\r\n  script:\r\n    # cioidclint: ignore[CIOL004] -- reason\r\n    - {Export}\r\n"));
+    }
 }

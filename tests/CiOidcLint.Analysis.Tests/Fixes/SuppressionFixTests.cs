@@ -18,7 +18,13 @@ public sealed class SuppressionFixTests
         Assert.False(fix.IsPreferred);
         var change = fix.Changes.Single();
         Assert.Equal(".gitlab-ci.yml", change.Path);
-        return SourceText.From(yaml).WithChanges(change.Changes).ToString();
+        var fixedText = SourceText.From(yaml).WithChanges(change.Changes).ToString();
+
+        // The comment goes where the engine reads suppressions: the finding is gone, nothing else.
+        var after = new RepositoryAnalysis(new InMemoryFileSystem().Add(".gitlab-ci.yml", fixedText)).Analyze(Array.Empty<string>()).Single().Findings;
+        Assert.Equal(results.Single().Findings.Count(f => f.Id == id) - 1, after.Count(f => f.Id == id));
+        Assert.Equal(results.Single().Findings.Count(f => f.Id != id), after.Count(f => f.Id != id));
+        return fixedText;
     }
 
     [Fact]

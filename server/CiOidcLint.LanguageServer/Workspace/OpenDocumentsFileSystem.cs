@@ -7,12 +7,12 @@ using Microsoft.CodeAnalysis.Text;
 namespace CiOidcLint.LanguageServer.Workspace;
 
 /// <summary>The repository as the editor sees it: open documents over the files on disk.</summary>
-public sealed class OverlayFileSystem : IPipelineFileSystem
+public sealed class OpenDocumentsFileSystem : IPipelineFileSystem
 {
     private readonly DocumentStore _documents;
     private readonly DiskCache _disk;
 
-    public OverlayFileSystem(DocumentStore documents, DiskCache disk)
+    public OpenDocumentsFileSystem(DocumentStore documents, DiskCache disk)
     {
         _documents = documents;
         _disk = disk;
