@@ -274,8 +274,11 @@ async function runCommand(title) {
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ timeout: uiTimeout });
   await input.fill(`>${title}`);
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor({ timeout: uiTimeout });
+  // Enter accepts the focused row, which the palette sets a moment after it lists the rows:
+  // wait for our command to be the focused one, and for the palette to close on it.
+  await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: title }).first().waitFor({ timeout: uiTimeout });
   await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: uiTimeout });
 }
 
 function copyExtensionLogs(print) {

@@ -294,8 +294,34 @@ class Controller implements vscode.Disposable {
 
     await this.startIfPipelineOpen();
     // The server's source.fixAll.cioidclint action holds every preferred fix of the file,
-    // composed so that they never overlap; the editor applies it as one undoable edit.
-    await vscode.commands.executeCommand('editor.action.sourceAction', { kind: fixAllKind, apply: 'first' });
+    // composed so that they never overlap; it is applied as one undoable edit. It is asked for
+    // directly rather than through editor.action.sourceAction, which acts on whichever editor
+    // has focus and says nothing we could log when no action comes back.
+    const document = editor.document;
+    const whole = new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length));
+    const version = document.version;
+    const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[] | undefined>(
+      'vscode.executeCodeActionProvider',
+      document.uri,
+      whole,
+      fixAllKind,
+    );
+    const fixAll = (actions ?? []).find((a): a is vscode.CodeAction => 'kind' in a && a.kind?.value === fixAllKind && a.edit !== undefined);
+    if (!fixAll?.edit) {
+      this.output.info(`Fix all in ${vscode.workspace.asRelativePath(document.uri)}: nothing to fix`);
+      void vscode.window.setStatusBarMessage('CiOidcLint: nothing to fix in this file', 3000);
+      return;
+    }
+
+    if (document.version !== version) {
+      // The user typed while the server computed the edit; its ranges describe older text.
+      this.output.info(`Fix all in ${vscode.workspace.asRelativePath(document.uri)}: the file changed meanwhile, not applied`);
+      void vscode.window.showInformationMessage('CiOidcLint: the file changed while its fixes were computed; run Fix All in File again.');
+      return;
+    }
+
+    const applied = await vscode.workspace.applyEdit(fixAll.edit);
+    this.output.info(`Fix all in ${vscode.workspace.asRelativePath(document.uri)}: ${applied ? 'applied' : 'refused by the editor'}`);
   }
 
   private async lintWorkspace(): Promise<void> {
