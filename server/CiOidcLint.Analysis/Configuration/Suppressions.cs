@@ -36,9 +36,32 @@ public sealed class Suppressions
     /// <summary>The suppression comments of <paramref name="file"/>; cheap when it has none.</summary>
     public static Suppressions Read(SyntaxFile file)
     {
-        var text = file.Text.ToString();
+        // Line by line rather than over ToString(), which would copy a big file into the large
+        // object heap on every analysis; only lines that name the marker become strings.
+        var text = file.Text;
+        var candidates = new List<TextLine>();
+        var buffer = new char[256];
+        foreach (var line in text.Lines)
+        {
+            if (line.Span.Length < Marker.Length)
+            {
+                continue;
+            }
+
+            if (buffer.Length < line.Span.Length)
+            {
+                buffer = new char[Math.Max(line.Span.Length, buffer.Length * 2)];
+            }
+
+            text.CopyTo(line.Start, buffer, 0, line.Span.Length);
+            if (buffer.AsSpan(0, line.Span.Length).IndexOf(Marker.AsSpan(), StringComparison.Ordinal) >= 0)
+            {
+                candidates.Add(line);
+            }
+        }
+
         var byLine = new Dictionary<int, Entry>();
-        if (text.IndexOf(Marker, StringComparison.Ordinal) < 0)
+        if (candidates.Count == 0)
         {
             return new Suppressions(file, byLine, ImmutableArray<TextSpan>.Empty);
         }
@@ -47,26 +70,30 @@ public sealed class Suppressions
         var blocks = new List<TextSpan>();
         if (file.Root is { } root)
         {
-            CollectScalars(file.Text, root, scalars, blocks);
+            CollectScalars(text, root, scalars, blocks);
         }
 
         if (file.Header is { } header)
         {
-            CollectScalars(file.Text, header, scalars, blocks);
+            CollectScalars(text, header, scalars, blocks);
         }
 
-        foreach (Match match in Comment.Matches(text))
+        foreach (var line in candidates)
         {
-            // Inside a quoted or block scalar this is text, not a comment.
-            if (scalars.Any(s => s.Contains(match.Index)))
+            var lineText = text.ToString(line.Span);
+            foreach (Match match in Comment.Matches(lineText))
             {
-                continue;
-            }
+                // Inside a quoted or block scalar this is text, not a comment.
+                var at = line.Start + match.Index;
+                if (scalars.Any(s => s.Contains(at)))
+                {
+                    continue;
+                }
 
-            var line = file.Text.Lines.GetLineFromPosition(match.Index);
-            var alone = text.Substring(line.Start, match.Index - line.Start).Trim().Length == 0;
-            var ids = match.Groups["ids"].Value.Split(',').Select(i => i.Trim()).Where(i => i.Length > 0).ToImmutableHashSet(StringComparer.OrdinalIgnoreCase);
-            byLine[line.LineNumber] = new Entry(ids, alone);
+                var alone = lineText.Substring(0, match.Index).Trim().Length == 0;
+                var ids = match.Groups["ids"].Value.Split(',').Select(i => i.Trim()).Where(i => i.Length > 0).ToImmutableHashSet(StringComparer.OrdinalIgnoreCase);
+                byLine[line.LineNumber] = new Entry(ids, alone);
+            }
         }
 
         return new Suppressions(file, byLine, blocks.OrderBy(b => b.Start).ToImmutableArray());

@@ -18,5 +18,5 @@ public static class CodeFixes
 {
     /// <summary>A fix made of changes to one file; the changes are sorted and must not overlap.</summary>
     public static CodeFix InFile(string title, bool isPreferred, string path, params TextChange[] changes)
-        => new(title, isPreferred, ImmutableArray.Create(new DocumentChange(path, changes.OrderBy(c => c.Span.Start).ToImmutableArray())));
+        => new(title, isPreferred, ImmutableArray.Create(new DocumentChange(path, changes.Length == 1 ? ImmutableArray.Create(changes[0]) : changes.OrderBy(c => c.Span.Start).ToImmutableArray())));
 }

@@ -9,6 +9,7 @@ namespace CiOidcLint.Analysis.Pipeline;
 public sealed class PipelineConfig
 {
     private readonly Dictionary<string, Job> _jobsByName;
+    private readonly System.Lazy<bool> _hasDotenvReports;
 
     internal PipelineConfig(
         SyntaxFile root,
@@ -27,6 +28,9 @@ public sealed class PipelineConfig
         Default = @default;
         Jobs = jobs;
         _jobsByName = jobs.ToDictionary(j => j.Name, System.StringComparer.Ordinal);
+        _hasDotenvReports = new System.Lazy<bool>(
+            () => Jobs.Any(j => (j.Get("artifacts") as YamlMapping)?.Get("reports") is YamlMapping reports && reports.ContainsKey("dotenv")),
+            System.Threading.LazyThreadSafetyMode.PublicationOnly);
     }
 
     public SyntaxFile Root { get; }
@@ -50,6 +54,12 @@ public sealed class PipelineConfig
 
     /// <summary>Jobs that run (not hidden).</summary>
     public IEnumerable<Job> ConcreteJobs => Jobs.Where(j => !j.IsHidden);
+
+    /// <summary>
+    /// Whether some job publishes an <c>artifacts:reports:dotenv</c>, whose variables reach later
+    /// jobs at run time under any name. Asked once per job, so computed once per pipeline.
+    /// </summary>
+    public bool HasDotenvReports => _hasDotenvReports.Value;
 
     public bool HasUnfollowedIncludes => Includes.Any(i => !i.IsFollowed);
 

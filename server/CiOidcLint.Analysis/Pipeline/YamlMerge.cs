@@ -29,22 +29,17 @@ public static class YamlMerge
         }
 
         var entries = new List<YamlEntry>(under.Entries);
-        var positions = new Dictionary<string, int>(System.StringComparer.Ordinal);
-        for (var i = 0; i < entries.Count; i++)
-        {
-            positions[entries[i].Name] = i;
-        }
-
+        var positions = new KeyPositions(entries);
         foreach (var entry in over.Entries)
         {
-            if (positions.TryGetValue(entry.Name, out var at))
+            if (positions.TryGetLast(entry.Name, out var at))
             {
                 entries[at] = new YamlEntry(entry.Key, DeepMerge(entries[at].Value, entry.Value, budget));
             }
             else
             {
-                positions[entry.Name] = entries.Count;
                 entries.Add(entry);
+                positions.Added();
             }
         }
 

@@ -63,7 +63,7 @@ public sealed class DeprecatedJobJwtRule : IJobRule, IPipelineRule
             return;
         }
 
-        foreach (var reference in VariableScanner.Find(scalar.Value))
+        foreach (var reference in ShellCache.Variables(scalar.Value))
         {
             if (Names.Contains(reference.Name))
             {

@@ -199,7 +199,15 @@ public sealed class SuspiciousAudienceRule : IJobRule
 
         var colon = authority.IndexOf(':');
         var host = (colon >= 0 ? authority.Substring(0, colon) : authority).TrimEnd('.').ToLowerInvariant();
-        return PlaceholderDomains.Any(d => host == d || host.EndsWith("." + d, StringComparison.Ordinal)) ? host : null;
+        foreach (var domain in PlaceholderDomains)
+        {
+            if (host.EndsWith(domain, StringComparison.Ordinal) && (host.Length == domain.Length || host[host.Length - domain.Length - 1] == '.'))
+            {
+                return host;
+            }
+        }
+
+        return null;
     }
 
     private static string Shown(string value)

@@ -40,7 +40,7 @@ public sealed class UndefinedIdTokenVariableRule : IJobRule
     public void AnalyzeJob(JobContext context)
     {
         var job = context.Job;
-        if (job.IsTrigger || job.ScriptLines.IsEmpty || HasDotenvReports(context.Pipeline))
+        if (job.IsTrigger || job.ScriptLines.IsEmpty || context.Pipeline.HasDotenvReports)
         {
             // A dotenv report of another job can define any variable at run time.
             return;
@@ -87,9 +87,9 @@ public sealed class UndefinedIdTokenVariableRule : IJobRule
     private static IEnumerable<VariableReference> TokenReferences(string text, ShellScript script)
     {
         var seen = new HashSet<int>();
-        foreach (var reference in VariableScanner.Find(text))
+        foreach (var reference in ShellCache.Variables(text))
         {
-            if (TokenSuffixes.Any(s => reference.Name.EndsWith(s, StringComparison.Ordinal)) && seen.Add(reference.Start))
+            if (EndsWithAny(reference.Name, TokenSuffixes) && seen.Add(reference.Start))
             {
                 yield return reference;
             }
@@ -107,11 +107,11 @@ public sealed class UndefinedIdTokenVariableRule : IJobRule
                     word = command.Words[i + 1];
                     from = 0;
                 }
-                else if (TokenOptions.FirstOrDefault(o => raw.StartsWith(o + "=", StringComparison.Ordinal)) is { } option)
+                else if (OptionWithValue(raw) is { } option)
                 {
                     from = option.Length + 1;
                 }
-                else if (TokenAssignments.FirstOrDefault(a => raw.StartsWith(a, StringComparison.Ordinal)) is { } assignment)
+                else if (StartsWithAny(raw, TokenAssignments) is { } assignment)
                 {
                     from = assignment.Length;
                 }
@@ -130,6 +130,47 @@ public sealed class UndefinedIdTokenVariableRule : IJobRule
                 }
             }
         }
+    }
+
+    // Loops rather than LINQ: these run for every word of every script line, on every keystroke.
+    private static bool EndsWithAny(string text, string[] suffixes)
+    {
+        foreach (var suffix in suffixes)
+        {
+            if (text.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string? StartsWithAny(string text, string[] prefixes)
+    {
+        foreach (var prefix in prefixes)
+        {
+            if (text.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return prefix;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The option of <c>--option=value</c> when it is one of <see cref="TokenOptions"/>.</summary>
+    private static string? OptionWithValue(string word)
+    {
+        foreach (var option in TokenOptions)
+        {
+            if (word.Length > option.Length && word[option.Length] == '=' && word.StartsWith(option, StringComparison.Ordinal))
+            {
+                return option;
+            }
+        }
+
+        return null;
     }
 
     private static VariableReference Shift(VariableReference reference, int by)
@@ -190,7 +231,4 @@ public sealed class UndefinedIdTokenVariableRule : IJobRule
 
         return names;
     }
-
-    private static bool HasDotenvReports(PipelineConfig pipeline)
-        => pipeline.Jobs.Any(j => (j.Get("artifacts") as YamlMapping)?.Get("reports") is YamlMapping reports && reports.ContainsKey("dotenv"));
 }

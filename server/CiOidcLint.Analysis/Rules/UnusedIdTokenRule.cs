@@ -114,7 +114,7 @@ public sealed class UnusedIdTokenRule : IPipelineRule
 
         foreach (var scalar in YamlTraversal.ValueScalars(node))
         {
-            foreach (var reference in VariableScanner.Find(scalar.Value))
+            foreach (var reference in ShellCache.Variables(scalar.Value))
             {
                 names.Add(reference.Name);
             }

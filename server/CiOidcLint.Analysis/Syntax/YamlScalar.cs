@@ -70,9 +70,11 @@ public sealed class YamlScalar : YamlNode
 
     /// <summary>
     /// The value parsed as a shell script, once: several rules read every script line, and a
-    /// template's lines are shared by every job that extends it.
+    /// template's lines are shared by every job that extends it. The parse itself comes from
+    /// <see cref="CiOidcLint.Analysis.Shell.ShellCache"/>, so an unchanged line is not parsed
+    /// again after an edit elsewhere in the file.
     /// </summary>
-    internal Shell.ShellScript Shell => _shell ??= CiOidcLint.Analysis.Shell.ShellParser.Parse(Value);
+    internal Shell.ShellScript Shell => _shell ??= CiOidcLint.Analysis.Shell.ShellCache.Parse(Value);
 
     public override string ToString() => Value;
 }

@@ -46,10 +46,9 @@ internal sealed class YamlTreeBuilder
             return new BuildResult(null, null, ImmutableArray.Create(rejected));
         }
 
-        var source = _text.ToString();
         try
         {
-            var parser = new Parser(new StringReader(source));
+            var parser = new Parser(new SourceTextReader(_text));
             while (!_aborted && parser.MoveNext())
             {
                 var current = parser.Current!;
@@ -60,13 +59,13 @@ internal sealed class YamlTreeBuilder
         }
         catch (YamlException ex)
         {
-            ReportSyntaxError(ex.Message, LocateError(ex.Start, ex.Message, source));
+            ReportSyntaxError(ex.Message, LocateError(ex.Start, ex.Message, _text.ToString()));
             Unwind();
         }
         catch (InvalidOperationException ex)
         {
             // YamlDotNet throws this without a position for some malformed flow collections.
-            ReportSyntaxError(DescribePositionlessError(ex), LocatePositionlessError(source));
+            ReportSyntaxError(DescribePositionlessError(ex), LocatePositionlessError(_text.ToString()));
             Unwind();
         }
 
@@ -449,10 +448,10 @@ internal sealed class YamlTreeBuilder
 
         public YamlMapping ToMapping(YamlTreeBuilder builder, Mark end)
         {
-            var written = ImmutableArray.CreateBuilder<YamlEntry>(_children.Count / 2);
+            var written = new List<YamlEntry>(_children.Count / 2);
             var resolved = new List<YamlEntry>(_children.Count / 2);
-            var positions = new Dictionary<string, int>(StringComparer.Ordinal);
-            var explicitKeys = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+            var writtenKeys = new KeyPositions(written);
+            var positions = new KeyPositions(resolved);
 
             for (var i = 0; i + 1 < _children.Count; i += 2)
             {
@@ -465,12 +464,11 @@ internal sealed class YamlTreeBuilder
                     continue;
                 }
 
-                written.Add(entry);
-                if (explicitKeys.TryGetValue(entry.Name, out var shadowed) && entry.Key is YamlScalar)
+                if (entry.Key is YamlScalar && writtenKeys.TryGetLast(entry.Name, out var shadowed) && written[shadowed].Key is var shadowedKey)
                 {
                     builder._problems.Add(new SyntaxProblem(
                         SyntaxProblemKind.DuplicateKey,
-                        shadowed.Span,
+                        shadowedKey.Span,
                         $"the key '{entry.Name}' is written again below in the same mapping; GitLab keeps only the last value")
                     {
                         RelatedSpan = entry.Key.Span,
@@ -478,33 +476,34 @@ internal sealed class YamlTreeBuilder
                     });
                 }
 
-                explicitKeys[entry.Name] = entry.Key;
+                written.Add(entry);
+                writtenKeys.Added();
                 Set(resolved, positions, entry);
             }
 
-            var mapping = new YamlMapping(builder._file, SpanOf(builder, end), Tag, written.ToImmutable(), resolved.ToImmutableArray(), IsFlow);
+            var mapping = new YamlMapping(builder._file, SpanOf(builder, end), Tag, written.ToImmutableArray(), resolved.ToImmutableArray(), IsFlow);
             builder.RegisterAnchor(Anchor, mapping);
             return mapping;
         }
 
-        private static void Set(List<YamlEntry> resolved, Dictionary<string, int> positions, YamlEntry entry)
+        private static void Set(List<YamlEntry> resolved, KeyPositions positions, YamlEntry entry)
         {
-            if (positions.TryGetValue(entry.Name, out var at))
+            if (positions.TryGetLast(entry.Name, out var at))
             {
                 resolved[at] = new YamlEntry(resolved[at].Key, entry.Value);
             }
             else
             {
-                positions[entry.Name] = resolved.Count;
                 resolved.Add(entry);
+                positions.Added();
             }
         }
 
-        private static void Merge(YamlTreeBuilder builder, YamlNode source, List<YamlEntry> resolved, Dictionary<string, int> positions)
+        private static void Merge(YamlTreeBuilder builder, YamlNode source, List<YamlEntry> resolved, KeyPositions positions)
         {
             IEnumerable<YamlNode> sources = source is YamlSequence seq ? Reverse(seq.Items) : new[] { source };
             var merged = new List<YamlEntry>();
-            var mergedPositions = new Dictionary<string, int>(StringComparer.Ordinal);
+            var mergedPositions = new KeyPositions(merged);
             foreach (var item in sources)
             {
                 if (item is not YamlMapping mapping)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using CiOidcLint.Analysis.Syntax;
 using Microsoft.CodeAnalysis.Text;
 
 namespace CiOidcLint.LanguageServer.Workspace;
@@ -54,6 +55,7 @@ public sealed class DocumentStore
     /// </summary>
     public static SourceText Apply(SourceText text, IEnumerable<Protocol.TextDocumentContentChangeEvent> changes)
     {
+        var ranged = false;
         foreach (var change in changes)
         {
             if (change.Range is null)
@@ -63,10 +65,15 @@ public sealed class DocumentStore
             }
 
             var span = ToSpan(text, change.Range);
+            ranged = true;
             text = text.WithChanges(new TextChange(span, change.Text));
         }
 
-        return text;
+        // One flat copy per change: Roslyn's ChangedText answers the indexer by walking its
+        // segments, which grow with every edit, and the analysis reads the text many times over.
+        // Read through a reader, a big document becomes chunks below the large object heap's
+        // threshold instead of one string in it, which would cost a full collection every few edits.
+        return ranged ? SourceText.From(new SourceTextReader(text), text.Length, text.Encoding, text.ChecksumAlgorithm) : text;
     }
 
     public static TextSpan ToSpan(SourceText text, Protocol.Range range)
