@@ -293,6 +293,16 @@ class Controller implements vscode.Disposable {
     }
 
     await this.startIfPipelineOpen();
+    // A start already under way (the file was just opened) is waited for, so the request below
+    // reaches the server rather than finding no provider and reporting nothing to fix.
+    await this.queue;
+    if (this.client?.state !== State.Running) {
+      this.output.warn(`Fix all in ${vscode.workspace.asRelativePath(editor.document.uri)}: the language server is not running`);
+      void vscode.window.showWarningMessage('CiOidcLint: the language server is not running, so there is nothing to fix with. See the output.', 'Show Output')
+        .then((choice) => (choice ? this.output.show() : undefined));
+      return;
+    }
+
     // The server's source.fixAll.cioidclint action holds every preferred fix of the file,
     // composed so that they never overlap; it is applied as one undoable edit. It is asked for
     // directly rather than through editor.action.sourceAction, which acts on whichever editor
@@ -317,6 +327,13 @@ class Controller implements vscode.Disposable {
       // The user typed while the server computed the edit; its ranges describe older text.
       this.output.info(`Fix all in ${vscode.workspace.asRelativePath(document.uri)}: the file changed meanwhile, not applied`);
       void vscode.window.showInformationMessage('CiOidcLint: the file changed while its fixes were computed; run Fix All in File again.');
+      return;
+    }
+
+    // The action only ever edits this file; anything else (a URI spelt differently) is not applied blindly.
+    const elsewhere = fixAll.edit.entries().find(([uri]) => uri.toString() !== document.uri.toString());
+    if (elsewhere) {
+      this.output.warn(`Fix all in ${vscode.workspace.asRelativePath(document.uri)}: not applied, the edit also touches ${elsewhere[0].toString()}`);
       return;
     }
 

@@ -31,19 +31,27 @@ internal sealed class GenerationalCache<TValue>
     /// <summary>Enough for every script line of a pipeline of a few thousand jobs; past it, entries of old edits go.</summary>
     public const int DefaultCapacity = 8_192;
 
+    /// <summary>
+    /// The text a generation may hold. Typing in a long block script makes a new long key on every
+    /// keystroke, so counting entries alone would let a long session grow without bound.
+    /// </summary>
+    public const long DefaultCharacterBudget = 2_000_000;
+
     /// <summary>A longer text is parsed each time: kept, it would pin a lot of memory for one entry.</summary>
     private const int MaxKeyLength = 16_384;
 
     private readonly Func<string, TValue> _compute;
     private readonly int _capacity;
+    private readonly long _characterBudget;
     private readonly object _rotation = new();
     private Generation _current = new();
     private Generation _previous = new();
 
-    public GenerationalCache(Func<string, TValue> compute, int capacity = DefaultCapacity)
+    public GenerationalCache(Func<string, TValue> compute, int capacity = DefaultCapacity, long characterBudget = DefaultCharacterBudget)
     {
         _compute = compute;
         _capacity = capacity;
+        _characterBudget = characterBudget;
     }
 
     public TValue Get(string key)
@@ -64,7 +72,8 @@ internal sealed class GenerationalCache<TValue>
             value = _compute(key);
         }
 
-        if (current.Entries.TryAdd(key, value) && Interlocked.Increment(ref current.Count) > _capacity)
+        if (current.Entries.TryAdd(key, value)
+            && (Interlocked.Increment(ref current.Count) > _capacity | Interlocked.Add(ref current.Characters, key.Length) > _characterBudget)) // `|`: both counts move
         {
             lock (_rotation)
             {
@@ -83,5 +92,6 @@ internal sealed class GenerationalCache<TValue>
     {
         public readonly ConcurrentDictionary<string, TValue> Entries = new(StringComparer.Ordinal);
         public int Count;
+        public long Characters;
     }
 }

@@ -55,4 +55,13 @@ public sealed class SuppressionTests
         Assert.DoesNotContain("CIOL004", Ids($"job:\r\n  script:\r\n    - {Export}  # cioidclint: ignore[CIOL004]\r\n"));
         Assert.DoesNotContain("CIOL004", Ids($"job:\r\n  script:\r\n    # cioidclint: ignore[CIOL004] -- reason\r\n    - {Export}\r\n"));
     }
+
+    [Fact]
+    public void Comments_in_files_with_lone_cr_or_unicode_line_breaks_work_as_yaml_reads_those_lines()
+    {
+        // YAML 1.1, which GitLab's parser follows, ends lines at a lone CR and at U+2028 too.
+        Assert.Contains("CIOL004", Ids($"job:\r  script:\r    - {Export}\r"));
+        Assert.DoesNotContain("CIOL004", Ids($"job:\r  script:\r    - {Export}  # cioidclint: ignore[CIOL004]\r"));
+        Assert.DoesNotContain("CIOL004", Ids($"job:\u2028  script:\u2028    # cioidclint: ignore[CIOL004]\u2028    - {Export}\u2028"));
+    }
 }

@@ -65,6 +65,24 @@ public sealed class ShellCacheTests
     }
 
     [Fact]
+    public void Long_texts_rotate_a_generation_before_it_holds_many_entries()
+    {
+        // Typing in a long block script adds a long key per keystroke: the text held is bounded too.
+        var computed = 0;
+        var cache = new GenerationalCache<string>(t => { computed++; return t; }, capacity: 1_000, characterBudget: 10_000);
+        for (var i = 0; i < 4; i++)
+        {
+            cache.Get(i + new string('x', 6_000));
+        }
+
+        // Keys 0 and 1 passed the budget and became the previous generation; keys 2 and 3 did
+        // the same after them. Four entries, two rotations: key 0 is gone, key 3 is kept.
+        cache.Get(0 + new string('x', 6_000));
+        cache.Get(3 + new string('x', 6_000));
+        Assert.Equal(5, computed);
+    }
+
+    [Fact]
     public void A_text_longer_than_the_key_limit_is_computed_each_time()
     {
         var computed = 0;
