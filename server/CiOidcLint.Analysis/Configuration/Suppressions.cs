@@ -33,6 +33,15 @@ public sealed class Suppressions
         _blocks = blocks;
     }
 
+    /// <summary>
+    /// The suppression comment that <paramref name="comment"/> (a comment's text, from its
+    /// <c>#</c> to the end of its line) is, or null. The one reading of the syntax: the
+    /// "Ignore on this line" fix uses it to extend a comment, so it never extends one that
+    /// would not be honoured.
+    /// </summary>
+    internal static Match? MatchComment(string comment)
+        => Comment.Match(comment) is { Success: true, Index: 0 } match ? match : null;
+
     /// <summary>The suppression comments of <paramref name="file"/>; cheap when it has none.</summary>
     public static Suppressions Read(SyntaxFile file)
     {

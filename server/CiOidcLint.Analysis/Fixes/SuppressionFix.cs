@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using CiOidcLint.Analysis.Configuration;
 using CiOidcLint.Analysis.Engine;
 using CiOidcLint.Analysis.Syntax;
 using Microsoft.CodeAnalysis.Text;
@@ -87,7 +88,7 @@ public static class SuppressionFix
             var previous = text.Lines[line.LineNumber - 1];
             var previousText = text.ToString(previous.Span);
             var trimmed = previousText.TrimStart();
-            if (trimmed.StartsWith("#", StringComparison.Ordinal) && trimmed.Substring(1).TrimStart().StartsWith(Marker + "[", StringComparison.Ordinal))
+            if (Suppressions.MatchComment(trimmed) is not null)
             {
                 var start = previous.Start + previousText.Length - trimmed.Length;
                 return AddToList(text, TextSpan.FromBounds(start, previous.End), id, out var added) ? added : null;
@@ -107,22 +108,13 @@ public static class SuppressionFix
     private static bool AddToList(SourceText text, TextSpan comment, string id, out TextChange? change)
     {
         change = null;
-        var value = text.ToString(comment);
-        var body = value.TrimStart('#').TrimStart();
-        if (!body.StartsWith(Marker + "[", StringComparison.Ordinal))
+        if (Suppressions.MatchComment(text.ToString(comment)) is not { } match)
         {
             return false;
         }
 
-        var open = value.IndexOf('[');
-        var close = value.IndexOf(']', open + 1);
-        if (close < 0)
-        {
-            return false;
-        }
-
-        var ids = value.Substring(open + 1, close - open - 1).Split(',');
-        foreach (var listed in ids)
+        var list = match.Groups["ids"];
+        foreach (var listed in list.Value.Split(','))
         {
             if (string.Equals(listed.Trim(), id, StringComparison.OrdinalIgnoreCase))
             {
@@ -130,8 +122,8 @@ public static class SuppressionFix
             }
         }
 
-        var separator = value.Substring(open + 1, close - open - 1).Trim().Length == 0 ? string.Empty : ", ";
-        change = new TextChange(new TextSpan(comment.Start + close, 0), separator + id);
+        var separator = list.Value.Trim().Length == 0 ? string.Empty : ", ";
+        change = new TextChange(new TextSpan(comment.Start + list.Index + list.Length, 0), separator + id);
         return true;
     }
 

@@ -101,19 +101,23 @@ public sealed class UndefinedIdTokenVariableRule : IJobRule
             {
                 var word = command.Words[i];
                 var raw = word.RawText;
+
+                // A word quoted whole, "jwt=$TOKEN", is read past its opening quote.
+                var quote = raw.Length > 1 && raw[0] == '"' ? 1 : 0;
+                var bare = quote == 0 ? raw : raw.Substring(quote);
                 int from;
                 if (TokenOptions.Contains(raw) && i + 1 < command.Words.Length)
                 {
                     word = command.Words[i + 1];
                     from = 0;
                 }
-                else if (OptionWithValue(raw) is { } option)
+                else if (OptionWithValue(bare) is { } option)
                 {
-                    from = option.Length + 1;
+                    from = quote + option.Length + 1;
                 }
-                else if (StartsWithAny(raw, TokenAssignments) is { } assignment)
+                else if (StartsWithAny(bare, TokenAssignments) is { } assignment)
                 {
-                    from = assignment.Length;
+                    from = quote + assignment.Length;
                 }
                 else
                 {

@@ -61,6 +61,19 @@ public sealed class SuppressionFixTests
     }
 
     [Fact]
+    public void A_comment_that_only_looks_like_a_suppression_is_not_extended()
+    {
+        // Without "--" before the reason the engine does not honour it; adding the id there
+        // would silence nothing, so the fix writes a comment of its own.
+        var yaml = "build:\n  script:\n    - echo $CI_JOB_JWT # cioidclint: ignore[CIOL004] reviewed\n";
+        Assert.Equal("build:\n  script:\n    # cioidclint: ignore[CIOL001]\n    - echo $CI_JOB_JWT # cioidclint: ignore[CIOL004] reviewed\n", Apply(yaml, "CIOL001"));
+
+        // The engine's spelling variants are extended like any suppression.
+        var tight = "build:\n  script:\n    - echo $CI_JOB_JWT #cioidclint:ignore[CIOL004]\n";
+        Assert.Equal("build:\n  script:\n    - echo $CI_JOB_JWT #cioidclint:ignore[CIOL004, CIOL001]\n", Apply(tight, "CIOL001"));
+    }
+
+    [Fact]
     public void A_line_with_another_comment_keeps_it_and_gets_the_suppression_above()
     {
         var yaml = "build:\n  script:\n    - echo $CI_JOB_JWT # old login\n";

@@ -58,6 +58,17 @@ public sealed class TokenUsageRulesTests
     }
 
     [Theory]
+    [InlineData("vault write auth/jwt/login role=app \"jwt=$LOGIN_TOKEN\"", 49)]
+    [InlineData("login \"--id-token=${LOGIN_TOKEN}\"", 26)]
+    public void CIOL014_reads_a_word_quoted_whole(string line, int column)
+    {
+        var yaml = "job:\n  id_tokens:\n    T: {aud: https://x.invalid}\n  script:\n    - '" + line + "'\n";
+        var finding = Assert.Single(Findings(yaml, "CIOL014"));
+        Assert.StartsWith($"5:{column} ", finding, StringComparison.Ordinal);
+        Assert.Contains("LOGIN_TOKEN", finding, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("  variables:\n    MY_JWT: $T\n  script: [login --jwt $MY_JWT]\n")]
     [InlineData("  script:\n    - export MY_ID_TOKEN=$(cat /token)\n    - login --jwt $MY_ID_TOKEN\n")]
     [InlineData("  script: [login --jwt $CI_JOB_JWT_V2]\n")]
