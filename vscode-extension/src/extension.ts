@@ -19,7 +19,7 @@ import {
 import { LaunchPlan, MachineProbe, planLaunch, ServerLaunch } from './runtime';
 import { documentSelector, findFilesPattern, pipelineGlobs } from './settings';
 import { countFindings, ServerState, statusView } from './status';
-import { checkArguments, checkSucceeded, parseCheckOutput } from './workspaceLint';
+import { checkArguments, checkSucceeded, CliFinding, parseCheckReport, repositoryRoot } from './workspaceLint';
 
 /** When this module was loaded, for the start-up timings in the output. */
 const loadedAt = Date.now();
@@ -384,13 +384,25 @@ class Controller implements vscode.Disposable {
             continue;
           }
 
+          let findings: CliFinding[];
+          try {
+            findings = parseCheckReport(result.stdout);
+          } catch (error) {
+            this.output.error(`cioidclint check in ${folder.uri.fsPath} gave no report: ${error instanceof Error ? error.message : String(error)}`);
+            void vscode.window.showErrorMessage(`CiOidcLint could not read the findings of ${folder.name}.`, 'Show Output')
+              .then((choice) => choice && this.output.show(true));
+            continue;
+          }
+
+          // The report's paths are relative to the repository, which may lie above the folder.
+          const root = repositoryRoot(folder.uri.fsPath, (dir) => fs.existsSync(path.join(dir, '.git')));
           const byFile = new Map<string, vscode.Diagnostic[]>();
-          for (const finding of parseCheckOutput(result.stdout)) {
-            const file = path.resolve(folder.uri.fsPath, finding.path);
-            const position = new vscode.Position(finding.line, finding.character);
-            const diagnostic = new vscode.Diagnostic(new vscode.Range(position, position), finding.message, toSeverity(finding.severity));
+          for (const finding of findings) {
+            const file = path.resolve(root, ...finding.path.split('/'));
+            const range = new vscode.Range(finding.start.line, finding.start.character, finding.end.line, finding.end.character);
+            const diagnostic = new vscode.Diagnostic(range, finding.message, toSeverity(finding.severity));
             diagnostic.source = 'cioidclint';
-            diagnostic.code = finding.id;
+            diagnostic.code = finding.helpUri ? { value: finding.id, target: vscode.Uri.parse(finding.helpUri) } : finding.id;
             byFile.set(file, [...(byFile.get(file) ?? []), diagnostic]);
             total++;
           }
