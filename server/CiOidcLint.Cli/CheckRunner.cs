@@ -80,9 +80,7 @@ internal sealed class CheckRunner
             throw new UsageException($"cannot read the pipeline: {ex.Message}");
         }
 
-        var findings = results.SelectMany(r => r.Findings)
-            .GroupBy(f => (f.Id, f.Path, f.Location.Span, f.Message))
-            .Select(g => g.First())
+        var findings = FindingMerge.AcrossPipelines(results.SelectMany(r => r.Findings))
             .Where(IsReported)
             .Select(f => new ReportedFinding(f, Display(fileSystem, f.Path)))
             .OrderBy(f => f.DisplayPath, StringComparer.Ordinal)
@@ -99,7 +97,7 @@ internal sealed class CheckRunner
     {
         var result = FixLoop.Run(
             fileSystem,
-            files => new RepositoryAnalysis(files, severities).Analyze(standalone).SelectMany(r => r.Findings),
+            files => FindingMerge.AcrossPipelines(new RepositoryAnalysis(files, severities).Analyze(standalone).SelectMany(r => r.Findings)),
             isReported);
         foreach (var applied in result.Applied)
         {

@@ -62,6 +62,21 @@ public sealed class CheckCommandTests
     }
 
     [Fact]
+    public void A_file_two_pipelines_include_reports_each_problem_once_naming_the_jobs_of_both()
+    {
+        using var repo = new TempRepository()
+            .Write(".gitlab-ci.yml", "include: ci/shared.yml\na:\n  extends: .login\n")
+            .Write("other.gitlab-ci.yml", "include: ci/shared.yml\nb:\n  extends: .login\n")
+            .Write("ci/shared.yml", ".login:\n  script:\n    - export T=$(vault write -field=token auth/jwt/login)\n");
+        var result = PublishedCli.Run(repo.Root, "check", "--no-color", ".");
+        Assert.Equal(0, result.ExitCode);
+        Assert.EndsWith("(in jobs 'a', 'b')", Assert.Single(result.Lines), StringComparison.Ordinal);
+
+        var json = PublishedCli.Run(repo.Root, "check", "--format", "json", ".");
+        Assert.Equal(1, json.Stdout.Split("\"ruleId\"").Length - 1);
+    }
+
+    [Fact]
     public void Findings_are_sorted_by_path_line_and_column()
     {
         using var repo = new TempRepository()

@@ -21,4 +21,10 @@ public sealed record Finding(Diagnostic Diagnostic, SourceLocation Location, Imm
 
     /// <summary>The jobs (or templates) the finding affects; empty for file-level findings.</summary>
     public ImmutableArray<string> Jobs { get; init; } = ImmutableArray<string>.Empty;
+
+    /// <summary>The jobs, templates or <c>default:</c> the finding was reached through.</summary>
+    public ImmutableArray<FindingReach> Reach { get; init; } = ImmutableArray<FindingReach>.Empty;
+
+    /// <summary>The message's arguments before the closing "in job …", which <see cref="FindingMerge"/> rewrites.</summary>
+    internal ImmutableArray<object> MessageArgs { get; init; }
 }

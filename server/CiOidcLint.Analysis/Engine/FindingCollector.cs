@@ -15,8 +15,6 @@ namespace CiOidcLint.Analysis.Engine;
 /// </summary>
 internal sealed class FindingCollector
 {
-    private const int JobsNamedInMessage = 5;
-
     private readonly Dictionary<string, Pending> _pending = new(StringComparer.Ordinal);
     private readonly List<Pending> _order = new();
 
@@ -70,8 +68,8 @@ internal sealed class FindingCollector
                 continue;
             }
 
-            var jobs = JobsOf(pending.Units);
-            var args = pending.Args.Concat(new object[] { Where(pending.Units) }).ToArray();
+            var reach = pending.Units.Select(u => new FindingReach(u.Kind, u.Job.Name)).Distinct().ToImmutableArray();
+            var args = pending.Args.Concat(new object[] { FindingReach.Describe(reach) }).ToArray();
             var location = Location.Create(pending.Location.File.Path, pending.Location.Span, pending.Location.LineSpan);
             var diagnostic = Diagnostic.Create(
                 pending.Descriptor,
@@ -80,42 +78,10 @@ internal sealed class FindingCollector
                 additionalLocations: null,
                 properties: null,
                 messageArgs: args);
-            findings.Add(new Finding(diagnostic, pending.Location, pending.Fixes) { Jobs = jobs });
+            findings.Add(new Finding(diagnostic, pending.Location, pending.Fixes) { Jobs = FindingReach.JobsOf(reach), MessageArgs = pending.Args.ToImmutableArray(), Reach = reach });
         }
 
         return findings.ToImmutable();
-    }
-
-    private static ImmutableArray<string> JobsOf(List<JobUnit> units)
-        => units.Where(u => u.Kind != JobUnitKind.Default).Select(u => u.Job.Name).Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal).ToImmutableArray();
-
-    /// <summary>"in job 'a'", "in jobs 'a', 'b'", "in template '.t'", "in default:" — jobs that run come first.</summary>
-    private static string Where(List<JobUnit> units)
-    {
-        if (units.Count == 0)
-        {
-            return "in the pipeline";
-        }
-
-        var jobs = units.Where(u => u.Kind == JobUnitKind.Job).Select(u => u.Job.Name).Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal).ToList();
-        if (jobs.Count > 0)
-        {
-            return (jobs.Count == 1 ? "in job " : "in jobs ") + NameList(jobs);
-        }
-
-        var templates = units.Where(u => u.Kind == JobUnitKind.Template).Select(u => u.Job.Name).Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal).ToList();
-        if (templates.Count > 0)
-        {
-            return (templates.Count == 1 ? "in template " : "in templates ") + NameList(templates);
-        }
-
-        return "in default:";
-    }
-
-    private static string NameList(List<string> names)
-    {
-        var shown = string.Join(", ", names.Take(JobsNamedInMessage).Select(n => "'" + n + "'"));
-        return names.Count > JobsNamedInMessage ? $"{shown} and {names.Count - JobsNamedInMessage} more" : shown;
     }
 
     private sealed class Pending

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Threading;
+using CiOidcLint.Analysis.Engine;
 using CiOidcLint.Analysis.Fixes;
 using CiOidcLint.LanguageServer.Workspace;
 using Microsoft.CodeAnalysis.Text;
@@ -25,7 +26,7 @@ public static class FixAll
         // Only fixes that edit this file alone: the action edits the file it was asked for.
         var result = FixLoop.Run(
             new Workspace.OpenDocumentsFileSystem(snapshot.Documents, disk),
-            files => WorkspaceAnalyzer.Analyze(snapshot, files, cancellationToken).SelectMany(r => r.Findings),
+            files => FindingMerge.AcrossPipelines(WorkspaceAnalyzer.Analyze(snapshot, files, cancellationToken).SelectMany(r => r.Findings)),
             finding => finding.Path == path && finding.Fixes.FirstOrDefault(f => f.IsPreferred) is { } fix && fix.Changes.All(c => c.Path == path),
             cancellationToken: cancellationToken);
         var fixedText = result.Files.ReadFile(path);

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using CiOidcLint.Analysis.Engine;
 using CiOidcLint.Analysis.Syntax;
 using CiOidcLint.Analysis.Workspace;
 
@@ -9,7 +10,7 @@ namespace CiOidcLint.LanguageServer.Workspace;
 
 /// <summary>
 /// The pipelines of one snapshot and their findings, each once (a file in two pipelines
-/// reports a problem once), grouped by file.
+/// reports a problem once, naming the jobs of both), grouped by file.
 /// </summary>
 public sealed class WorkspaceAnalysis
 {
@@ -25,11 +26,10 @@ public sealed class WorkspaceAnalysis
             _files.TryAdd(file.Path, file);
         }
 
-        Findings = pipelines
-            .SelectMany(p => p.Findings.Select(f => new AnalyzedFinding(f, p.Pipeline)))
-            .GroupBy(f => (f.Finding.Id, f.Finding.Path, f.Finding.Location.Span, f.Finding.Message))
-            .Select(g => g.First())
-            .ToImmutableArray();
+        Findings = FindingMerge.AcrossPipelines(
+            pipelines.SelectMany(p => p.Findings.Select(f => new AnalyzedFinding(f, p.Pipeline))),
+            a => a.Finding,
+            (a, merged) => a with { Finding = merged });
         FindingsByPath = Findings.GroupBy(f => f.Finding.Path, StringComparer.Ordinal)
             .ToImmutableDictionary(g => g.Key, g => g.ToImmutableArray(), StringComparer.Ordinal);
 
