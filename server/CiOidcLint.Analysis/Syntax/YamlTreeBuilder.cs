@@ -59,13 +59,13 @@ internal sealed class YamlTreeBuilder
         }
         catch (YamlException ex)
         {
-            ReportSyntaxError(ex.Message, LocateError(ex.Start, ex.Message, _text.ToString()));
+            ReportSyntaxError(ex.Message, LocateError(ex.Start, ex.Message, _text));
             Unwind();
         }
         catch (InvalidOperationException ex)
         {
             // YamlDotNet throws this without a position for some malformed flow collections.
-            ReportSyntaxError(DescribePositionlessError(ex), LocatePositionlessError(_text.ToString()));
+            ReportSyntaxError(DescribePositionlessError(ex), LocatePositionlessError(_text));
             Unwind();
         }
 
@@ -297,7 +297,7 @@ internal sealed class YamlTreeBuilder
         }
     }
 
-    private TextSpan LocateError(Mark mark, string message, string source)
+    private TextSpan LocateError(Mark mark, string message, SourceText source)
     {
         // YamlDotNet reports some errors at 1:1 or behind what it already parsed (a tab used
         // as indentation, for one). An error cannot start before the last event it produced.
@@ -318,7 +318,7 @@ internal sealed class YamlTreeBuilder
         return SpanAt(NextNonBlank(source, Pos(_lastEnd)));
     }
 
-    private TextSpan LocatePositionlessError(string source)
+    private TextSpan LocatePositionlessError(SourceText source)
     {
         for (var i = _stack.Count - 1; i >= 0; i--)
         {
@@ -346,9 +346,17 @@ internal sealed class YamlTreeBuilder
         return "the YAML does not parse here (" + ex.Message + ")";
     }
 
-    private static int FindIndentationTab(string source, int from)
+    private static int FindIndentationTab(SourceText source, int from)
     {
-        var lineStart = source.LastIndexOf('\n', Math.Max(0, Math.Min(from, source.Length) - 1)) + 1;
+        // The start of the line that holds the character before `from`.
+        var at = Math.Max(0, Math.Min(from, source.Length) - 1);
+        while (at >= 0 && (at >= source.Length || source[at] != '\n'))
+        {
+            at--;
+        }
+
+        var lineStart = at + 1;
+
         for (var i = lineStart; i < source.Length; i++)
         {
             if (source[i] == '\t' && (i == 0 || IsLineIndentation(source, i)))
@@ -360,7 +368,7 @@ internal sealed class YamlTreeBuilder
         return -1;
     }
 
-    private static bool IsLineIndentation(string source, int at)
+    private static bool IsLineIndentation(SourceText source, int at)
     {
         for (var i = at - 1; i >= 0; i--)
         {
@@ -378,7 +386,7 @@ internal sealed class YamlTreeBuilder
         return true;
     }
 
-    private static int NextNonBlank(string source, int from)
+    private static int NextNonBlank(SourceText source, int from)
     {
         var i = Math.Max(0, Math.Min(from, source.Length));
         while (i < source.Length && char.IsWhiteSpace(source[i]))
