@@ -299,20 +299,22 @@ internal sealed class YamlTreeBuilder
 
     private TextSpan LocateError(Mark mark, string message, SourceText source)
     {
-        // YamlDotNet reports some errors at 1:1 or behind what it already parsed (a tab used
-        // as indentation, for one). An error cannot start before the last event it produced.
-        if (Pos(mark) >= Pos(_lastEnd) && !(Pos(mark) == 0 && Pos(_lastEnd) > 0))
-        {
-            return SpanAt(Pos(mark));
-        }
-
+        // A tab used as indentation is reported at 1:1, behind what was parsed, or at the start
+        // of the scalar it cut short: point at the tab itself.
         if (message.IndexOf("tab", StringComparison.OrdinalIgnoreCase) >= 0)
         {
-            var tab = FindIndentationTab(source, Pos(_lastEnd));
+            var tab = FindIndentationTab(source, Pos(mark) == 0 ? Pos(_lastEnd) : Math.Min(Pos(mark), Pos(_lastEnd)));
             if (tab >= 0)
             {
                 return SpanAt(tab);
             }
+        }
+
+        // Other errors YamlDotNet may also report at 1:1 or behind what it already parsed; an
+        // error cannot start before the last event it produced.
+        if (Pos(mark) >= Pos(_lastEnd) && !(Pos(mark) == 0 && Pos(_lastEnd) > 0))
+        {
+            return SpanAt(Pos(mark));
         }
 
         return SpanAt(NextNonBlank(source, Pos(_lastEnd)));

@@ -17,6 +17,18 @@ public sealed class YamlTreeBuilderMoreTests
         Assert.Equal(0, problem.Span.Start);
     }
 
+    [Theory]
+    [InlineData("job:\n  script:\n\t- echo hi\n", 2, 0)]
+    [InlineData("job:\n  script:\n    - echo hi\n  \tafter: x\n", 3, 2)]
+    public void A_tab_used_as_indentation_is_pointed_at(string yaml, int line, int character)
+    {
+        var file = SyntaxFile.Parse("a.yml", yaml);
+        var problem = Assert.Single(file.Problems, p => p.Kind == SyntaxProblemKind.SyntaxError);
+        var at = file.Text.Lines.GetLinePosition(problem.Span.Start);
+        Assert.Equal((line, character), (at.Line, at.Character));
+        Assert.Equal('\t', file.Text[problem.Span.Start]);
+    }
+
     [Fact]
     public void Merge_keys_follow_psych_order()
     {
