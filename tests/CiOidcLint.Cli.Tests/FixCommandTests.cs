@@ -78,4 +78,20 @@ public sealed class FixCommandTests
         Assert.Contains("changed on disk", Assert.Single(refused), StringComparison.Ordinal);
         Assert.Equal(edited, File.ReadAllText(repo.Full(".gitlab-ci.yml")));
     }
+
+    [Fact]
+    public void A_file_that_cannot_be_written_is_reported_with_why_and_exit_two_and_left_as_it_was()
+    {
+        // A 245-character name is valid, but the temporary file written beside it would need
+        // 259 characters, past the file system's limit of 255: a write failure no permission
+        // bit is needed for (the tests may run as root, which ignores them).
+        var name = new string('a', 231) + ".gitlab-ci.yml";
+        const string Text = "job:\n  script:\n    - export A=$(aws sts get-caller-identity)\n";
+        using var repo = new TempRepository().Write(name, Text);
+        var result = PublishedCli.Run(repo.Root, "check", "--fix", "--no-color", name);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"{name}: cannot write it:", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal(Text, File.ReadAllText(repo.Full(name)));
+        Assert.Single(Directory.GetFiles(repo.Root));
+    }
 }
