@@ -41,30 +41,76 @@ public static class FixLoop
     {
         var overlay = new OverlayFileSystem(files);
         var applied = ImmutableArray.CreateBuilder<AppliedFix>();
+
+        // A fix that leaves its finding in place (the same rule, file, jobs and flagged text, as
+        // many times as before) would otherwise be applied pass after pass, piling up its edit. Such a pass
+        // is undone and the finding left alone: a fix is applied only where it works.
+        var stuck = new HashSet<string>(StringComparer.Ordinal);
+        Pass? previous = null;
+
+        // The findings now, after undoing the last pass when it left a finding it fixed in place.
+        List<Finding> Analyze()
+        {
+            while (true)
+            {
+                var findings = analyze(overlay).Where(f => include?.Invoke(f) ?? true).ToList();
+                var counts = findings.GroupBy(Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+                var unresolved = previous?.Counts.Where(c => counts.TryGetValue(c.Key, out var now) && now >= c.Value).Select(c => c.Key).ToList();
+                if (previous is null || unresolved!.Count == 0)
+                {
+                    return findings;
+                }
+
+                foreach (var (path, text) in previous.TextsBefore)
+                {
+                    overlay.SetText(path, text);
+                }
+
+                applied.Count = previous.AppliedBefore;
+                stuck.UnionWith(unresolved);
+                previous = null;
+            }
+        }
+
         for (var pass = 1; pass <= maxPasses; pass++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var chosen = Choose(analyze(overlay).Where(f => include?.Invoke(f) ?? true));
+            var findings = Analyze();
+            var chosen = Choose(findings.Where(f => !stuck.Contains(Key(f))));
             if (chosen.Count == 0)
             {
                 return new FixLoopResult(overlay, applied.ToImmutable(), ReachedPassLimit: false);
             }
 
+            var textsBefore = new List<(string Path, SourceText Text)>();
             foreach (var byPath in chosen.SelectMany(c => c.Fix.Changes).GroupBy(c => c.Path, StringComparer.Ordinal))
             {
                 var text = overlay.ReadFile(byPath.Key) ?? SourceText.From(string.Empty);
+                textsBefore.Add((byPath.Key, text));
                 overlay.SetText(byPath.Key, text.WithChanges(byPath.SelectMany(d => d.Changes).OrderBy(c => c.Span.Start)));
             }
 
+            var keys = chosen.Select(c => Key(c.Finding)).Distinct(StringComparer.Ordinal);
+            previous = new Pass(keys.ToDictionary(k => k, k => findings.Count(f => Key(f) == k), StringComparer.Ordinal), textsBefore, applied.Count);
             foreach (var (finding, fix) in chosen)
             {
                 applied.Add(new AppliedFix(finding.Id, fix.Title, finding.Path, finding.Location.LineSpan.Start, pass));
             }
         }
 
-        var left = Choose(analyze(overlay).Where(f => include?.Invoke(f) ?? true)).Count > 0;
+        var left = Choose(Analyze().Where(f => !stuck.Contains(Key(f)))).Count > 0;
         return new FixLoopResult(overlay, applied.ToImmutable(), ReachedPassLimit: left);
     }
+
+    /// <summary>
+    /// A finding's identity across passes: the rule, the file, the jobs and the flagged text. Its
+    /// place moves as fixes above it add lines, and its message may change with a partial fix.
+    /// </summary>
+    private static string Key(Finding finding)
+        => string.Join("\u0001", finding.Id, finding.Path, string.Join(",", finding.Jobs), finding.Location.File.Text.ToString(finding.Location.Span));
+
+    /// <summary>What a pass fixed (how many findings of each key there were), and the texts it changed, as they were before.</summary>
+    private sealed record Pass(Dictionary<string, int> Counts, List<(string Path, SourceText Text)> TextsBefore, int AppliedBefore);
 
     /// <summary>The first preferred fix of each finding, skipping any whose edits touch an edit already chosen.</summary>
     private static List<(Finding Finding, CodeFix Fix)> Choose(IEnumerable<Finding> findings)

@@ -65,7 +65,9 @@ public sealed class DeprecatedJobJwtRule : IJobRule, IPipelineRule
 
         foreach (var reference in ShellCache.Variables(scalar.Value))
         {
-            if (Names.Contains(reference.Name))
+            // A job may define an ID token under the old name (a migration keeps its scripts so):
+            // then the variable is that token, not the removed one.
+            if (Names.Contains(reference.Name) && !(job is not null && job.IdTokens.Any(t => t.Name == reference.Name)))
             {
                 var fixes = job is null ? ImmutableArray<CodeFix>.Empty : Fix(job, scalar, reference);
                 context.Report(new SourceLocation(scalar.File, scalar.MapToSource(reference.Start, reference.Length)), fixes, reference.Name);

@@ -1,6 +1,8 @@
+using System.Collections.Immutable;
 using CiOidcLint.Analysis.Fixes;
 using CiOidcLint.Analysis.Pipeline;
 using CiOidcLint.Analysis.Workspace;
+using Microsoft.CodeAnalysis.Text;
 
 namespace CiOidcLint.Analysis.Tests.Fixes;
 
@@ -47,5 +49,23 @@ public sealed class FixLoopTests
         var result = FixLoop.Run(files, fs => new RepositoryAnalysis(fs).Analyze(Array.Empty<string>()).SelectMany(r => r.Findings));
         Assert.Equal(new[] { ".gitlab-ci.yml", "ci/login.yml" }, result.ChangedPaths.ToArray());
         Assert.Equal(".login:\n  id_tokens:\n    T:\n      aud: $CI_SERVER_URL\n  before_script:\n    - echo $T\n", result.Files.ReadFile("ci/login.yml")!.ToString());
+    }
+
+    [Fact]
+    public void A_fix_that_leaves_its_finding_in_place_is_undone_and_not_tried_again()
+    {
+        // Every CIOL004 fix is swapped for one that only adds a comment at the top: it changes
+        // the file but not the finding. The good CIOL001 fix of the same pass is redone after.
+        const string Yaml = "job:\n  id_tokens:\n    T: {aud: https://vault.acme.internal}\n  script:\n    - export A=$(aws sts get-caller-identity)\n    - vault login jwt=$CI_JOB_JWT\n";
+        var files = new InMemoryFileSystem().Add(".gitlab-ci.yml", Yaml);
+        var noop = new CodeFix("Add a comment", true, ImmutableArray.Create(new DocumentChange(".gitlab-ci.yml", ImmutableArray.Create(new TextChange(new TextSpan(0, 0), "# note\n")))));
+        var result = FixLoop.Run(
+            files,
+            fs => new RepositoryAnalysis(fs).Analyze(Array.Empty<string>()).SelectMany(r => r.Findings)
+                .Select(f => f.Id == "CIOL004" ? f with { Fixes = ImmutableArray.Create(noop) } : f));
+
+        Assert.Equal(Yaml.Replace("jwt=$CI_JOB_JWT", "jwt=$T", StringComparison.Ordinal), result.Files.ReadFile(".gitlab-ci.yml")!.ToString());
+        Assert.Equal(new[] { "CIOL001" }, result.Applied.Select(a => a.RuleId).ToArray());
+        Assert.False(result.ReachedPassLimit);
     }
 }

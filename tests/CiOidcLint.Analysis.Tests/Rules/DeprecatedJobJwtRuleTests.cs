@@ -37,6 +37,14 @@ windows:
     }
 
     [Fact]
+    public void An_id_token_the_job_names_like_the_old_variable_is_that_token()
+    {
+        const string Yaml = "deploy:\n  id_tokens:\n    CI_JOB_JWT_V2:\n      aud: https://vault.acme.internal\n  script:\n    - vault write auth/jwt/login role=app jwt=$CI_JOB_JWT_V2\n    - echo $CI_JOB_JWT\n";
+        var findings = Fixing.Analyze((".gitlab-ci.yml", Yaml)).Where(f => f.Id == "CIOL001").ToList();
+        Assert.Equal("7:12", $"{findings.Single().Location.LineSpan.Start.Line + 1}:{findings.Single().Location.LineSpan.Start.Character + 1}");
+    }
+
+    [Fact]
     public void Longer_names_and_escaped_dollars_are_not_references()
     {
         Annotated.Verify(@"
