@@ -182,6 +182,11 @@ internal sealed class JobComposer
             case YamlSequence { IsReference: true } reference:
                 result = ResolveReference(reference, forJob);
                 break;
+            case { IsReference: true }:
+                // GitLab's loader accepts the tag on a sequence only: "!reference .setup.script" is an error.
+                _problems.Add(node.Location, "a !reference takes a list of names: a job or template, then keys", forJob);
+                result = (node, 0);
+                break;
             case YamlMapping mapping:
                 {
                     var entries = ImmutableArray.CreateBuilder<YamlEntry>(mapping.Count);

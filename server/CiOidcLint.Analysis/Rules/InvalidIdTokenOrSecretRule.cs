@@ -156,7 +156,7 @@ public sealed class InvalidIdTokenOrSecretRule : IJobRule
             {
                 context.Report(
                     item.Location,
-                    $"The 'aud' list of ID token '{name}' holds {YamlValueKinds.Describe(item)}, so GitLab rejects the pipeline with {AudTypeError}");
+                    $"The 'aud' list of ID token '{name}' holds {Item(YamlValueKinds.Describe(item))}, so GitLab rejects the pipeline with {AudTypeError}");
             }
             else if (!seen.Add(value.Value))
             {
@@ -168,4 +168,7 @@ public sealed class InvalidIdTokenOrSecretRule : IJobRule
     }
 
     private static bool IsNullOrReference(YamlNode node) => node is YamlScalar { IsNull: true } || node.IsReference;
+
+    /// <summary>"a number", or "an empty item" where <see cref="YamlValueKinds.Describe"/> says "empty".</summary>
+    private static string Item(string kind) => kind == "empty" ? "an empty item" : kind;
 }

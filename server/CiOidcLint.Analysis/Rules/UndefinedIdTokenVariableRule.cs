@@ -127,6 +127,12 @@ public sealed class UndefinedIdTokenVariableRule : IJobRule
                 foreach (var reference in VariableScanner.Find(word.RawText.Substring(from)))
                 {
                     var shifted = Shift(reference, word.Start + from);
+                    if (word.Substitutions.Any(c => c.InnerStart <= shifted.Start && shifted.Start < c.InnerStart + c.InnerLength))
+                    {
+                        // --federated-token "$(cat $TOKEN_FILE)": the token is the command's output.
+                        continue;
+                    }
+
                     if (seen.Add(shifted.Start))
                     {
                         yield return shifted;
@@ -190,6 +196,29 @@ public sealed class UndefinedIdTokenVariableRule : IJobRule
             if (variables is YamlMapping mapping)
             {
                 names.UnionWith(mapping.Entries.Select(e => e.Name));
+            }
+        }
+
+        // rules:variables (of the job and of workflow:rules) and parallel:matrix set job variables too.
+        foreach (var rules in new[] { job.Get("rules"), (pipeline.Config.Get("workflow") as YamlMapping)?.Get("rules") })
+        {
+            if (rules is YamlSequence list)
+            {
+                foreach (var rule in list.Items.OfType<YamlMapping>())
+                {
+                    if (rule.Get("variables") is YamlMapping ruleVariables)
+                    {
+                        names.UnionWith(ruleVariables.Entries.Select(e => e.Name));
+                    }
+                }
+            }
+        }
+
+        if ((job.Get("parallel") as YamlMapping)?.Get("matrix") is YamlSequence matrix)
+        {
+            foreach (var entry in matrix.Items.OfType<YamlMapping>())
+            {
+                names.UnionWith(entry.Entries.Select(e => e.Name));
             }
         }
 

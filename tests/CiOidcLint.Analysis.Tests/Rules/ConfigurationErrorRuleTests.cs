@@ -68,6 +68,21 @@ job:
     }
 
     [Fact]
+    public void A_reference_written_as_one_name_is_an_error()
+    {
+        Annotated.Verify(@"
+.setup:
+  script: [x]
+job:
+  before_script: !reference .setup
+#                ^^^^^^^^^^^^^^^^^ CIOL000 takes a list of names
+  script:
+    - !reference .setup.script
+#     ^^^^^^^^^^^^^^^^^^^^^^^^ CIOL000 takes a list of names
+");
+    }
+
+    [Fact]
     public void A_binary_file_is_an_error_not_a_crash()
     {
         Annotated.Verify("job:\n  script: [x]\0\n#            ^ CIOL000 binary\n");

@@ -74,6 +74,9 @@ public sealed class TokenUsageRulesTests
     [InlineData("  script: [login --jwt $CI_JOB_JWT_V2]\n")]
     [InlineData("  script: [login --jwt $T]\n")]
     [InlineData("  script: ['login \"--id-token=$T\"']\n")]
+    [InlineData("  rules:\n    - if: $CI_COMMIT_BRANCH == \"main\"\n      variables: {LOGIN_JWT: $T}\n  script: [login --jwt $LOGIN_JWT]\n")]
+    [InlineData("  parallel:\n    matrix:\n      - LOGIN_JWT: [a, b]\n  script: [login --jwt $LOGIN_JWT]\n")]
+    [InlineData("  script: ['az login --federated-token \"$(cat $AZURE_FEDERATED_TOKEN_FILE)\"']\n")]
     public void CIOL014_accepts_defined_names_and_leaves_ci_job_jwt_to_CIOL001(string rest)
         => Assert.Empty(Findings("job:\n  id_tokens:\n    T: {aud: https://x.invalid}\n" + rest, "CIOL014"));
 
