@@ -25,7 +25,7 @@ job:
     LIST:
       aud: [https://gitlab.com, 1, null, [x], https://gitlab.com, '2']
 #                               ^ CIOL008 The 'aud' list of ID token 'LIST' holds a number
-#                                  ^^^^ CIOL008 The 'aud' list of ID token 'LIST' holds empty
+#                                  ^^^^ CIOL008 The 'aud' list of ID token 'LIST' holds an empty item
 #                                        ^^^ CIOL008 The 'aud' list of ID token 'LIST' holds a list
 #                                             ^^^^^^^^^^^^^^^^^^ CIOL008 names 'https://gitlab.com' twice, which GitLab's CI schema forbids
     EXTRA:
