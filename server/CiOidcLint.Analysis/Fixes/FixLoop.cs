@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using CiOidcLint.Analysis.Engine;
 using CiOidcLint.Analysis.Pipeline;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
 namespace CiOidcLint.Analysis.Fixes;
@@ -42,22 +43,33 @@ public static class FixLoop
         var overlay = new OverlayFileSystem(files);
         var applied = ImmutableArray.CreateBuilder<AppliedFix>();
 
-        // A fix that leaves its finding in place (the same rule, file, jobs and flagged text, as
-        // many times as before) would otherwise be applied pass after pass, piling up its edit. Such a pass
-        // is undone and the finding left alone: a fix is applied only where it works.
+        // A fix is applied only where it works. A pass that leaves a finding it fixed in place
+        // (the same rule, file, jobs and flagged text, as many times as before) would otherwise
+        // be repeated pass after pass, piling up its edit; a pass that brings a new error or
+        // warning broke something. Either pass is undone. The fix that left its finding is not
+        // tried again; when the new problem cannot be told apart, the pass's fixes are tried one
+        // per pass from then on, and one that brings a new problem alone is not tried again.
         var stuck = new HashSet<string>(StringComparer.Ordinal);
+        var onePerPass = false;
         Pass? previous = null;
 
-        // The findings now, after undoing the last pass when it left a finding it fixed in place.
         List<Finding> Analyze()
         {
             while (true)
             {
                 var findings = analyze(overlay).Where(f => include?.Invoke(f) ?? true).ToList();
-                var counts = findings.GroupBy(Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-                var unresolved = previous?.Counts.Where(c => counts.TryGetValue(c.Key, out var now) && now >= c.Value).Select(c => c.Key).ToList();
-                if (previous is null || unresolved!.Count == 0)
+                var counts = Counts(findings);
+                if (previous is null)
                 {
+                    return findings;
+                }
+
+                var unresolved = previous.Fixed.Where(c => counts.TryGetValue(c.Key, out var now) && now >= c.Value).Select(c => c.Key).ToList();
+                var serious = Counts(findings.Where(IsSerious));
+                var broke = serious.Any(c => c.Value > (previous.SeriousBefore.TryGetValue(c.Key, out var before) ? before : 0));
+                if (unresolved.Count == 0 && !broke)
+                {
+                    previous = null;
                     return findings;
                 }
 
@@ -67,7 +79,19 @@ public static class FixLoop
                 }
 
                 applied.Count = previous.AppliedBefore;
-                stuck.UnionWith(unresolved);
+                if (unresolved.Count > 0)
+                {
+                    stuck.UnionWith(unresolved);
+                }
+                else if (previous.Fixed.Count == 1)
+                {
+                    stuck.UnionWith(previous.Fixed.Keys);
+                }
+                else
+                {
+                    onePerPass = true;
+                }
+
                 previous = null;
             }
         }
@@ -82,6 +106,11 @@ public static class FixLoop
                 return new FixLoopResult(overlay, applied.ToImmutable(), ReachedPassLimit: false);
             }
 
+            if (onePerPass)
+            {
+                chosen = chosen.Take(1).ToList();
+            }
+
             var textsBefore = new List<(string Path, SourceText Text)>();
             foreach (var byPath in chosen.SelectMany(c => c.Fix.Changes).GroupBy(c => c.Path, StringComparer.Ordinal))
             {
@@ -90,8 +119,9 @@ public static class FixLoop
                 overlay.SetText(byPath.Key, text.WithChanges(byPath.SelectMany(d => d.Changes).OrderBy(c => c.Span.Start)));
             }
 
+            var all = Counts(findings);
             var keys = chosen.Select(c => Key(c.Finding)).Distinct(StringComparer.Ordinal);
-            previous = new Pass(keys.ToDictionary(k => k, k => findings.Count(f => Key(f) == k), StringComparer.Ordinal), textsBefore, applied.Count);
+            previous = new Pass(keys.ToDictionary(k => k, k => all[k], StringComparer.Ordinal), Counts(findings.Where(IsSerious)), textsBefore, applied.Count);
             foreach (var (finding, fix) in chosen)
             {
                 applied.Add(new AppliedFix(finding.Id, fix.Title, finding.Path, finding.Location.LineSpan.Start, pass));
@@ -102,6 +132,11 @@ public static class FixLoop
         return new FixLoopResult(overlay, applied.ToImmutable(), ReachedPassLimit: left);
     }
 
+    private static bool IsSerious(Finding finding) => finding.Severity is DiagnosticSeverity.Error or DiagnosticSeverity.Warning;
+
+    private static Dictionary<string, int> Counts(IEnumerable<Finding> findings)
+        => findings.GroupBy(Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+
     /// <summary>
     /// A finding's identity across passes: the rule, the file, the jobs and the flagged text. Its
     /// place moves as fixes above it add lines, and its message may change with a partial fix.
@@ -109,8 +144,11 @@ public static class FixLoop
     private static string Key(Finding finding)
         => string.Join("\u0001", finding.Id, finding.Path, string.Join(",", finding.Jobs), finding.Location.File.Text.ToString(finding.Location.Span));
 
-    /// <summary>What a pass fixed (how many findings of each key there were), and the texts it changed, as they were before.</summary>
-    private sealed record Pass(Dictionary<string, int> Counts, List<(string Path, SourceText Text)> TextsBefore, int AppliedBefore);
+    /// <summary>
+    /// What a pass fixed (how many findings of each key there were), the errors and warnings
+    /// there were before it, and the texts it changed, as they were before.
+    /// </summary>
+    private sealed record Pass(Dictionary<string, int> Fixed, Dictionary<string, int> SeriousBefore, List<(string Path, SourceText Text)> TextsBefore, int AppliedBefore);
 
     /// <summary>The first preferred fix of each finding, skipping any whose edits touch an edit already chosen.</summary>
     private static List<(Finding Finding, CodeFix Fix)> Choose(IEnumerable<Finding> findings)

@@ -20,13 +20,27 @@ internal static class IdTokenFixes
     /// Adds <c>NAME: {aud: $CI_SERVER_URL}</c> to the <c>id_tokens</c> of the job, template or
     /// <c>default:</c> written around <paramref name="position"/>. A job's <c>id_tokens</c>
     /// replaces <c>default:id_tokens</c> as a whole, so when <paramref name="job"/>'s tokens came
-    /// from <c>default:</c>, they are copied into the new <c>id_tokens</c> too.
+    /// from <c>default:</c> (or from a merge key), they are copied into the new <c>id_tokens</c> too.
+    /// A place the job reaches through <c>!reference</c> gets nothing: the token goes into the job.
     /// </summary>
     public static TextChange? AddToken(Job job, SyntaxFile file, int position, string name)
     {
         if (YamlEdits.HolderOf(file, position) is not { Value: YamlMapping holder } holderEntry)
         {
             return null;
+        }
+
+        if (holderEntry.Name != job.Name && holderEntry.Name != "default" && !job.Bases.Contains(holderEntry.Name))
+        {
+            // The place reaches the job through !reference, not extends: a token written there
+            // would not be the job's. It goes into the job itself, when that is in this file.
+            if (job.Declaration.Value is not YamlMapping own || own.File != file)
+            {
+                return null;
+            }
+
+            holder = own;
+            holderEntry = job.Declaration;
         }
 
         var token = new List<SnippetLine> { new(0, name + ":"), new(1, "aud: " + NewTokenAud) };
@@ -42,18 +56,21 @@ internal static class IdTokenFixes
 
         var lines = new List<SnippetLine> { new(0, "id_tokens:") };
         lines.AddRange(token.Select(l => l with { Depth = l.Depth + 1 }));
-        var inheritsDefault = holderEntry.Name != "default" && job.IdTokens.Length > 0 && job.IdTokens.All(t => t.IsFromDefault);
-        if (inheritsDefault)
+        // A written id_tokens replaces what the job had from default: as a whole, and what a
+        // merge key '<<' brought into this mapping too (the merge is shallow): both are copied.
+        var replaced = holder.Get("id_tokens") is YamlMapping merged
+            ? merged.Entries
+            : holderEntry.Name != "default" && job.IdTokens.Length > 0 && job.IdTokens.All(t => t.IsFromDefault)
+                ? job.IdTokens.Select(t => t.Entry).ToImmutableArray()
+                : ImmutableArray<YamlEntry>.Empty;
+        foreach (var inherited in replaced)
         {
-            foreach (var inherited in job.IdTokens)
+            if (YamlEdits.Copy(inherited, 1, file) is not { } copy)
             {
-                if (YamlEdits.Copy(inherited.Entry, 1, file) is not { } copy)
-                {
-                    return null;
-                }
-
-                lines.AddRange(copy);
+                return null;
             }
+
+            lines.AddRange(copy);
         }
 
         return YamlEdits.InsertFirst(file, holder, lines);

@@ -58,6 +58,15 @@ public sealed class SecretWithoutIdTokenRule : IJobRule
     private static ImmutableArray<CodeFix> Fix(JobContext context, Secret secret, List<Secret> affected)
     {
         var file = secret.Entry.Key.File;
+        if (YamlEdits.HolderOf(file, secret.Entry.Key.Span.Start) is { } holder
+            && holder.Name != context.Job.Name
+            && context.Pipeline.Jobs.Any(j => j.Bases.Contains(holder.Name) && !j.IdTokens.IsEmpty))
+        {
+            // The secret is a template's, and a job that extends it has tokens of its own and
+            // works: a token added to the template, and named by the secret, would change it.
+            return ImmutableArray<CodeFix>.Empty;
+        }
+
         var add = IdTokenFixes.AddToken(context.Job, file, secret.Entry.Key.Span.Start, IdTokenFixes.NewTokenName);
         if (add is null)
         {

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CiOidcLint.Analysis.Engine;
 using CiOidcLint.Analysis.Fixes;
 using CiOidcLint.Analysis.Pipeline;
 using CiOidcLint.Analysis.Workspace;
@@ -67,5 +68,34 @@ public sealed class FixLoopTests
         Assert.Equal(Yaml.Replace("jwt=$CI_JOB_JWT", "jwt=$T", StringComparison.Ordinal), result.Files.ReadFile(".gitlab-ci.yml")!.ToString());
         Assert.Equal(new[] { "CIOL001" }, result.Applied.Select(a => a.RuleId).ToArray());
         Assert.False(result.ReachedPassLimit);
+    }
+
+    [Fact]
+    public void A_fix_that_brings_a_new_error_is_undone_and_the_others_still_apply()
+    {
+        // The first CIOL004's fix is swapped for one that removes its 'export' (the finding goes)
+        // but also writes a CI_JOB_JWT line (a new CIOL001 error). The second CIOL004 is fixed.
+        const string Yaml = "job:\n  script:\n    - export A=$(aws sts get-caller-identity)\n    - export B=$(vault read -field=x kv/b)\n";
+        var files = new InMemoryFileSystem().Add(".gitlab-ci.yml", Yaml);
+        var result = FixLoop.Run(
+            files,
+            fs => new RepositoryAnalysis(fs).Analyze(Array.Empty<string>()).SelectMany(r => r.Findings)
+                .Select(f => f.Id == "CIOL004" && f.Message.Contains("'export A", StringComparison.Ordinal) ? f with { Fixes = ImmutableArray.Create(Breaking(f)) } : f));
+
+        Assert.Equal(
+            "job:\n  script:\n    - export A=$(aws sts get-caller-identity)\n    - B=$(vault read -field=x kv/b)\n    - export B\n",
+            result.Files.ReadFile(".gitlab-ci.yml")!.ToString());
+        Assert.Equal(new[] { "CIOL004" }, result.Applied.Select(a => a.RuleId).ToArray());
+        Assert.Equal(4, result.Applied.Single().Position.Line + 1);
+
+        static CodeFix Breaking(Finding finding)
+        {
+            var text = finding.Location.File.Text;
+            var line = text.Lines.GetLineFromPosition(finding.Location.Span.Start);
+            var export = text.ToString(line.Span).IndexOf("export ", StringComparison.Ordinal) + line.Start;
+            return new CodeFix("Break something", true, ImmutableArray.Create(new DocumentChange(".gitlab-ci.yml", ImmutableArray.Create(
+                new TextChange(new TextSpan(export, "export ".Length), string.Empty),
+                new TextChange(new TextSpan(line.EndIncludingLineBreak, 0), "    - echo $CI_JOB_JWT\n")))));
+        }
     }
 }
