@@ -19,6 +19,11 @@ namespace CiOidcLint.Analysis.Rules;
 /// </summary>
 public sealed class AndListIgnoresFailureRule : IJobRule
 {
+    /// <summary>The text before a function body's first command: <c>name() {</c> or <c>function name {</c>.</summary>
+    private static readonly System.Text.RegularExpressions.Regex FunctionOpening = new(
+        @"(?:^|[\s;])(?:function\s+[A-Za-z_][\w-]*\s*(?:\(\s*\))?|[A-Za-z_][\w-]*\s*\(\s*\))\s*\{\s*$",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
     public static readonly DiagnosticDescriptor Rule = RuleCatalog.Describe(
         "CIOL011",
         "And-list ignores failure",
@@ -83,10 +88,50 @@ public sealed class AndListIgnoresFailureRule : IJobRule
                 continue;
             }
 
+            // The last list of a subshell or of a function body is its status, and errexit stops
+            // the job when the subshell or the function call fails (checked with bash -e; a
+            // brace group or an if/for/while body does not do that, so those stay flagged).
+            if (EndsSubshellOrFunction(line.Text, commands, i, last))
+            {
+                continue;
+            }
+
             var span = line.Node.MapToSource(first.Start, first.TerminatorStart + 2 - first.Start);
             var fixes = SplitFix(line, commands, first, list);
             context.Report(new SourceLocation(line.Node.File, span), fixes, first.Name);
         }
+    }
+
+    /// <summary>
+    /// Whether the list from <paramref name="first"/> to <paramref name="last"/> is followed by the
+    /// <c>)</c> that closes a subshell, or is a whole function body: <c>f() { a &amp;&amp; b; }</c>.
+    /// </summary>
+    private static bool EndsSubshellOrFunction(string text, ImmutableArray<ShellCommand> commands, int first, int last)
+    {
+        var after = commands[last].End;
+        while (after < text.Length && text[after] is ' ' or '\t' or ';' or '\n' or '\r')
+        {
+            after++;
+        }
+
+        if (after >= text.Length)
+        {
+            return false;
+        }
+
+        if (text[after] == ')')
+        {
+            return true;
+        }
+
+        if (text[after] != '}')
+        {
+            return false;
+        }
+
+        var from = first == 0 ? 0 : Math.Max(0, commands[first - 1].TerminatorStart + 1);
+        var before = text.Substring(from, Math.Max(0, commands[first].Start - from));
+        return FunctionOpening.IsMatch(before);
     }
 
     /// <summary>Whether the list is the condition of an <c>if</c>/<c>while</c>, where a failure is expected.</summary>

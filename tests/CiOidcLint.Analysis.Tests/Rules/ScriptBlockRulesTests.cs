@@ -79,4 +79,18 @@ public sealed class ScriptBlockRulesTests
             "job:\n  script:\n    - |\n      cd infra\n      terraform init\n      terraform apply\n",
             Fixing.Apply(yaml, "CIOL011", "Split into two script lines"));
     }
+
+    [Theory]
+    [InlineData("    - (cd sub && ./build.sh)\n", 0)]
+    [InlineData("    - login() { ./get-token.sh > token && vault login token; }\n    - login\n", 0)]
+    [InlineData("    - function login { ./get-token.sh > token && vault login token; }\n    - login\n", 0)]
+    [InlineData("    - (cd sub && ./build.sh; echo built)\n", 1)]
+    [InlineData("    - '{ cd sub && ./build.sh; }'\n", 1)]
+    [InlineData("    - if true; then cd sub && ./build.sh; fi\n", 1)]
+    public void CIOL011_leaves_the_last_list_of_a_subshell_or_a_function_whose_failure_stops_the_job(string lines, int expected)
+    {
+        // As bash -e does: a failing subshell or function call stops the job, a brace group or an if body does not.
+        var yaml = "job:\n  script:\n" + lines + "    - echo last\n";
+        Assert.Equal(expected, Findings(yaml, "CIOL011").Count);
+    }
 }
