@@ -63,7 +63,10 @@ public sealed class ScriptLineMissingContinuationRule : IJobRule
             var current = line.Trim();
             var next = lines[i + 1].TrimStart();
             var match = Continuation.Match(next);
-            if (current.Length == 0 || current.StartsWith("#", System.StringComparison.Ordinal) || !match.Success || EndsCommand(current))
+
+            // "\ " at the end escapes the blank, not the line break: the next line is a command.
+            var blankAfterBackslash = current.EndsWith("\\", System.StringComparison.Ordinal) && !line.TrimEnd('\r').EndsWith("\\", System.StringComparison.Ordinal);
+            if (current.Length == 0 || current.StartsWith("#", System.StringComparison.Ordinal) || !match.Success || (EndsCommand(current) && !blankAfterBackslash))
             {
                 continue;
             }
@@ -86,7 +89,9 @@ public sealed class ScriptLineMissingContinuationRule : IJobRule
             var word = next.Split(' ', '\t')[0];
             var fixes = before.Comments.Any(c => c.Start >= lineStart && c.Start < offset)
                 ? ImmutableArray<CodeFix>.Empty
-                : ImmutableArray.Create(CodeFixes.InFile("Continue the line with '\\'", true, node.File.Path, new TextChange(new TextSpan(span.End, 0), " \\")));
+                : blankAfterBackslash
+                    ? ImmutableArray.Create(CodeFixes.InFile("Remove the blank after '\\'", true, node.File.Path, new TextChange(TextSpan.FromBounds(span.End, node.MapToSource(lineStart + line.TrimEnd('\r').Length - 1) + 1), string.Empty)))
+                    : ImmutableArray.Create(CodeFixes.InFile("Continue the line with '\\'", true, node.File.Path, new TextChange(new TextSpan(span.End, 0), " \\")));
             context.Report(new SourceLocation(node.File, span), fixes, word);
         }
     }

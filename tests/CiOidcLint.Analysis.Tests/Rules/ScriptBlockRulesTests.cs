@@ -93,4 +93,16 @@ public sealed class ScriptBlockRulesTests
         var yaml = "job:\n  script:\n" + lines + "    - echo last\n";
         Assert.Equal(expected, Findings(yaml, "CIOL011").Count);
     }
+
+    [Fact]
+    public void CIOL010_flags_a_blank_after_the_backslash_and_its_fix_removes_it()
+    {
+        // "\ " escapes the blank: bash then runs "--role-arn x" as a command of its own.
+        const string Yaml = "job:\n  script:\n    - |\n      aws sts assume-role-with-web-identity \\  \n        --role-arn x\n";
+        Assert.StartsWith("4:7 ", Assert.Single(Findings(Yaml, "CIOL010")), StringComparison.Ordinal);
+        Assert.Equal(
+            "job:\n  script:\n    - |\n      aws sts assume-role-with-web-identity \\\n        --role-arn x\n",
+            Fixing.Apply(Yaml, "CIOL010", "Remove the blank after '\\'"));
+        Assert.Empty(Findings("job:\n  script:\n    - |\n      aws sts assume-role-with-web-identity \\\n        --role-arn x\n", "CIOL010"));
+    }
 }
