@@ -237,13 +237,19 @@ public sealed class UndefinedIdTokenVariableRule : IJobRule
             }
 
             // 'for NAME in …' and '$env:NAME = …' (PowerShell) assign without a command of their own.
-            foreach (var word in line.Text.Split(new[] { ' ', '\t', '\n', ';' }, StringSplitOptions.RemoveEmptyEntries))
+            var words = line.Text.Split(new[] { ' ', '\t', '\n', ';' }, StringSplitOptions.RemoveEmptyEntries);
+            for (var w = 0; w < words.Length; w++)
             {
+                var word = words[w];
                 var equals = word.IndexOf('=');
                 var candidate = equals > 0 ? word.Substring(0, equals) : word;
                 if (candidate.StartsWith("$env:", StringComparison.OrdinalIgnoreCase))
                 {
-                    names.Add(candidate.Substring(5));
+                    // Only an assignment defines it; '--token $env:NAME' reads it.
+                    if (equals > 0 || (w + 1 < words.Length && words[w + 1].StartsWith("=", StringComparison.Ordinal)))
+                    {
+                        names.Add(candidate.Substring(5));
+                    }
                 }
                 else if (equals > 0)
                 {

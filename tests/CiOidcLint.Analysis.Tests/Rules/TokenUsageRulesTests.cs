@@ -60,7 +60,8 @@ public sealed class TokenUsageRulesTests
     [Theory]
     [InlineData("vault write auth/jwt/login role=app \"jwt=$LOGIN_TOKEN\"", 49)]
     [InlineData("login \"--id-token=${LOGIN_TOKEN}\"", 26)]
-    public void CIOL014_reads_a_word_quoted_whole(string line, int column)
+    [InlineData("az login --federated-token $env:LOGIN_TOKEN", 35)]
+    public void CIOL014_reads_a_word_quoted_whole_and_powershell_references(string line, int column)
     {
         var yaml = "job:\n  id_tokens:\n    T: {aud: https://x.invalid}\n  script:\n    - '" + line + "'\n";
         var finding = Assert.Single(Findings(yaml, "CIOL014"));
@@ -77,6 +78,7 @@ public sealed class TokenUsageRulesTests
     [InlineData("  rules:\n    - if: $CI_COMMIT_BRANCH == \"main\"\n      variables: {LOGIN_JWT: $T}\n  script: [login --jwt $LOGIN_JWT]\n")]
     [InlineData("  parallel:\n    matrix:\n      - LOGIN_JWT: [a, b]\n  script: [login --jwt $LOGIN_JWT]\n")]
     [InlineData("  script: ['az login --federated-token \"$(cat $AZURE_FEDERATED_TOKEN_FILE)\"']\n")]
+    [InlineData("  script: ['$env:LOGIN_TOKEN = Get-Content token', 'az login --federated-token $env:LOGIN_TOKEN']\n")]
     public void CIOL014_accepts_defined_names_and_leaves_ci_job_jwt_to_CIOL001(string rest)
         => Assert.Empty(Findings("job:\n  id_tokens:\n    T: {aud: https://x.invalid}\n" + rest, "CIOL014"));
 
