@@ -76,9 +76,11 @@ public sealed class ScriptLineMissingContinuationRule : IJobRule
                 return;
             }
 
-            // Inside quotes or a here-document the next line is data, not a command.
-            var before = ShellParser.Parse(value.Substring(0, offset));
-            if (!before.IsComplete || InsideHereDocument(before, lineStart))
+            // Inside quotes or a here-document the next line is data, not a command. Inside an
+            // open '$(' or '(' it is a command: the parse is complete once a ')' closes it.
+            var prefix = value.Substring(0, offset);
+            var before = ShellParser.Parse(prefix);
+            if ((!before.IsComplete && !ShellParser.Parse(prefix + ")").IsComplete) || InsideHereDocument(before, lineStart))
             {
                 continue;
             }

@@ -105,4 +105,15 @@ public sealed class ScriptBlockRulesTests
             Fixing.Apply(Yaml, "CIOL010", "Remove the blank after '\\'"));
         Assert.Empty(Findings("job:\n  script:\n    - |\n      aws sts assume-role-with-web-identity \\\n        --role-arn x\n", "CIOL010"));
     }
+
+    [Theory]
+    [InlineData("      VAL=$(aws sts get-caller-identity\n        --query Account)\n", 1)]
+    [InlineData("      TOKEN=$(vault write -field=token auth/jwt/login\n        role=app jwt=$VAULT_ID_TOKEN)\n", 0)]
+    [InlineData("      echo \"start\n        --not-an-option\"\n", 0)]
+    public void CIOL010_flags_an_option_line_inside_an_open_substitution_but_not_inside_quotes(string block, int expected)
+    {
+        // Checked with bash: inside $( ) a line break ends the command, inside quotes it is text.
+        var yaml = "job:\n  script:\n    - |\n" + block;
+        Assert.Equal(expected, Findings(yaml, "CIOL010").Count);
+    }
 }
