@@ -58,6 +58,21 @@ public sealed class DiagnosticsTests
     }
 
     [Fact]
+    public async Task A_file_two_open_pipelines_include_shows_each_problem_once_with_the_jobs_of_both()
+    {
+        await using var session = await Session.StartAsync(files: r => r.Write("ci/shared.yml", ".login:\n  script:\n    - export T=$(vault write -field=token auth/jwt/login)\n"));
+        var first = await session.OpenAsync(".gitlab-ci.yml", "include: ci/shared.yml\na:\n  extends: .login\n");
+        var second = await session.OpenAsync("other.gitlab-ci.yml", "include: ci/shared.yml\nb:\n  extends: .login\n");
+        var shared = await session.Client.WaitForDiagnosticsAsync(
+            session.Repository.Uri("ci/shared.yml"),
+            match: d => d.Count == 1 && d[0]!["relatedInformation"]?.AsArray().Count == 2);
+
+        var export = shared.Single()!;
+        Assert.EndsWith("(in jobs 'a', 'b')", (string?)export["message"], StringComparison.Ordinal);
+        Assert.Equal(new[] { first, second }, export["relatedInformation"]!.AsArray().Select(r => (string?)r!["location"]!["uri"]).OrderBy(u => u, StringComparer.Ordinal).ToArray());
+    }
+
+    [Fact]
     public async Task Closing_a_document_clears_its_diagnostics_unless_its_pipeline_is_still_open()
     {
         await using var session = await Session.StartAsync(files: r => r.Write("ci/deploy.yml", Pipelines.Deploy));

@@ -17,10 +17,13 @@ namespace CiOidcLint.Analysis.Engine;
 public static class FindingMerge
 {
     public static ImmutableArray<Finding> AcrossPipelines(IEnumerable<Finding> findings)
-        => AcrossPipelines(findings, f => f, (_, merged) => merged);
+        => AcrossPipelines(findings, f => f, (_, _, merged) => merged);
 
-    /// <summary>The same, for findings carried with something of their pipeline (the first one's is kept).</summary>
-    public static ImmutableArray<T> AcrossPipelines<T>(IEnumerable<T> items, Func<T, Finding> findingOf, Func<T, Finding, T> withFinding)
+    /// <summary>
+    /// The same, for findings carried with something of their pipeline: <paramref name="withFinding"/>
+    /// gets the first item of a merged group, the whole group, and the merged finding.
+    /// </summary>
+    public static ImmutableArray<T> AcrossPipelines<T>(IEnumerable<T> items, Func<T, Finding> findingOf, Func<T, IReadOnlyList<T>, Finding, T> withFinding)
     {
         var groups = new Dictionary<string, List<T>>(StringComparer.Ordinal);
         var order = new List<List<T>>();
@@ -42,7 +45,7 @@ public static class FindingMerge
         {
             var first = group[0];
             var finding = findingOf(first);
-            result.Add(group.Count == 1 || finding.MessageArgs.IsDefault ? first : withFinding(first, Merge(group.Select(findingOf).ToList())));
+            result.Add(group.Count == 1 || finding.MessageArgs.IsDefault ? first : withFinding(first, group, Merge(group.Select(findingOf).ToList())));
         }
 
         return result.ToImmutable();

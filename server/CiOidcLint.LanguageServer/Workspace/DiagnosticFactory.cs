@@ -72,7 +72,8 @@ public static class DiagnosticFactory
                 break;
             }
 
-            if (analyzed.Pipeline.FindJob(name) is not { } job)
+            // A finding merged across pipelines names jobs of each of them.
+            if ((analyzed.Pipeline.FindJob(name) ?? analyzed.AlsoIn.Select(p => p.FindJob(name)).FirstOrDefault(j => j is not null)) is not { } job)
             {
                 continue;
             }

@@ -29,7 +29,7 @@ public sealed class WorkspaceAnalysis
         Findings = FindingMerge.AcrossPipelines(
             pipelines.SelectMany(p => p.Findings.Select(f => new AnalyzedFinding(f, p.Pipeline))),
             a => a.Finding,
-            (a, merged) => a with { Finding = merged });
+            (a, group, merged) => a with { Finding = merged, AlsoIn = group.Skip(1).Select(g => g.Pipeline).ToImmutableArray() });
         FindingsByPath = Findings.GroupBy(f => f.Finding.Path, StringComparer.Ordinal)
             .ToImmutableDictionary(g => g.Key, g => g.ToImmutableArray(), StringComparer.Ordinal);
 
