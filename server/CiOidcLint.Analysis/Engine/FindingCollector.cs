@@ -21,7 +21,8 @@ internal sealed class FindingCollector
     public void Add(DiagnosticDescriptor descriptor, SourceLocation location, JobUnit? unit, object[] args, ImmutableArray<CodeFix> fixes)
     {
         var key = string.Join("\u0001", new object[] { descriptor.Id, location.File.Path, location.Span.Start, location.Span.Length }.Concat(args));
-        var pending = Find(key, descriptor, location, args, fixes);
+        var pending = Find(key, descriptor, location, args);
+        pending.Offer(unit?.Kind == JobUnitKind.Job, fixes);
         if (unit is not null)
         {
             pending.Units.Add(unit);
@@ -36,22 +37,28 @@ internal sealed class FindingCollector
     {
         foreach (var pending in other._order)
         {
-            Find(pending.Key, pending.Descriptor, pending.Location, pending.Args, pending.Fixes).Units.AddRange(pending.Units);
+            var target = Find(pending.Key, pending.Descriptor, pending.Location, pending.Args);
+            if (pending.JobFixes is { } jobFixes)
+            {
+                target.Offer(fromJob: true, jobFixes);
+            }
+
+            if (pending.OtherFixes is { } otherFixes)
+            {
+                target.Offer(fromJob: false, otherFixes);
+            }
+
+            target.Units.AddRange(pending.Units);
         }
     }
 
-    private Pending Find(string key, DiagnosticDescriptor descriptor, SourceLocation location, object[] args, ImmutableArray<CodeFix> fixes)
+    private Pending Find(string key, DiagnosticDescriptor descriptor, SourceLocation location, object[] args)
     {
         if (!_pending.TryGetValue(key, out var pending))
         {
-            pending = new Pending(key, descriptor, location, args, fixes);
+            pending = new Pending(key, descriptor, location, args);
             _pending[key] = pending;
             _order.Add(pending);
-        }
-        else
-        {
-            // A place several jobs share (a template) keeps only the fixes right for all of them.
-            pending.Fixes = pending.Fixes.Where(f => fixes.Any(g => FixComparer.Instance.Equals(f, g))).ToImmutableArray();
         }
 
         return pending;
@@ -86,13 +93,12 @@ internal sealed class FindingCollector
 
     private sealed class Pending
     {
-        public Pending(string key, DiagnosticDescriptor descriptor, SourceLocation location, object[] args, ImmutableArray<CodeFix> fixes)
+        public Pending(string key, DiagnosticDescriptor descriptor, SourceLocation location, object[] args)
         {
             Key = key;
             Descriptor = descriptor;
             Location = location;
             Args = args;
-            Fixes = fixes;
         }
 
         public string Key { get; }
@@ -103,8 +109,36 @@ internal sealed class FindingCollector
 
         public object[] Args { get; }
 
-        public ImmutableArray<CodeFix> Fixes { get; set; }
+        /// <summary>The fixes right for every job that runs and reaches the place, or null when none does.</summary>
+        public ImmutableArray<CodeFix>? JobFixes { get; private set; }
+
+        /// <summary>The same for templates judged on their own, <c>default:</c> and the pipeline.</summary>
+        public ImmutableArray<CodeFix>? OtherFixes { get; private set; }
+
+        /// <summary>
+        /// The fixes offered: those of the jobs that run, when any reaches the place. A template a
+        /// job uses through <c>!reference</c> is also judged on its own, and a fix right for the
+        /// template alone (a token written into it) does nothing for the job; where both reach
+        /// the place, the job's fix is the one that works. A place several jobs share keeps only
+        /// the fixes right for all of them.
+        /// </summary>
+        public ImmutableArray<CodeFix> Fixes => JobFixes ?? OtherFixes ?? ImmutableArray<CodeFix>.Empty;
 
         public List<JobUnit> Units { get; } = new();
+
+        public void Offer(bool fromJob, ImmutableArray<CodeFix> fixes)
+        {
+            if (fromJob)
+            {
+                JobFixes = Intersect(JobFixes, fixes);
+            }
+            else
+            {
+                OtherFixes = Intersect(OtherFixes, fixes);
+            }
+        }
+
+        private static ImmutableArray<CodeFix> Intersect(ImmutableArray<CodeFix>? kept, ImmutableArray<CodeFix> offered)
+            => kept is { } current ? current.Where(f => offered.Any(g => FixComparer.Instance.Equals(f, g))).ToImmutableArray() : offered;
     }
 }

@@ -98,4 +98,17 @@ public sealed class FixLoopTests
                 new TextChange(new TextSpan(line.EndIncludingLineBreak, 0), "    - echo $CI_JOB_JWT\n")))));
         }
     }
+
+    [Fact]
+    public void A_reference_reached_through_a_reference_gets_its_token_in_the_job()
+    {
+        // .login is judged on its own too; its own fix (a token in .login) would not reach deploy.
+        const string Yaml = ".login:\n  script:\n    - vault write -field=token auth/jwt/login role=x jwt=$CI_JOB_JWT_V2 > token\ndeploy:\n  script:\n    - !reference [.login, script]\n    - ./deploy.sh\n";
+        var (text, result) = FixAll(Yaml);
+        Assert.Equal(
+            ".login:\n  script:\n    - vault write -field=token auth/jwt/login role=x jwt=$GITLAB_OIDC_TOKEN > token\ndeploy:\n  id_tokens:\n    GITLAB_OIDC_TOKEN:\n      aud: $CI_SERVER_URL\n  script:\n    - !reference [.login, script]\n    - ./deploy.sh\n",
+            text);
+        Assert.Equal(new[] { "CIOL001" }, result.Applied.Select(a => a.RuleId).ToArray());
+        Assert.DoesNotContain(new RepositoryAnalysis(new InMemoryFileSystem().Add(".gitlab-ci.yml", text)).Analyze(Array.Empty<string>()).Single().Findings, f => f.Severity >= Microsoft.CodeAnalysis.DiagnosticSeverity.Warning);
+    }
 }
