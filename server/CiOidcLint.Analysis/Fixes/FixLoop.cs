@@ -46,29 +46,31 @@ public static class FixLoop
         // A fix is applied only where it works. A pass that leaves a finding it fixed in place
         // (the same rule, file, jobs and flagged text, as many times as before) would otherwise
         // be repeated pass after pass, piling up its edit; a pass that brings a new error or
-        // warning broke something. Either pass is undone. The fix that left its finding is not
-        // tried again; when the new problem cannot be told apart, the pass's fixes are tried one
-        // per pass from then on, and one that brings a new problem alone is not tried again.
+        // warning anywhere (not only among the findings asked about) broke something. Either
+        // pass is undone. The fix that left its finding is not tried again; when the new problem
+        // cannot be told apart, the pass's fixes are retried one per pass, and one that brings a
+        // new problem alone is not tried again. Other fixes still go together.
         var stuck = new HashSet<string>(StringComparer.Ordinal);
-        var onePerPass = false;
+        var suspects = new HashSet<string>(StringComparer.Ordinal);
         Pass? previous = null;
 
+        // Every finding now (after undoing the last pass when it did not work).
         List<Finding> Analyze()
         {
             while (true)
             {
-                var findings = analyze(overlay).Where(f => include?.Invoke(f) ?? true).ToList();
-                var counts = Counts(findings);
+                var findings = analyze(overlay).ToList();
                 if (previous is null)
                 {
                     return findings;
                 }
 
+                var counts = Counts(findings, Key);
                 var unresolved = previous.Fixed.Where(c => counts.TryGetValue(c.Key, out var now) && now >= c.Value).Select(c => c.Key).ToList();
-                var serious = Counts(findings.Where(IsSerious));
-                var broke = serious.Any(c => c.Value > (previous.SeriousBefore.TryGetValue(c.Key, out var before) ? before : 0));
+                var broke = Counts(findings.Where(IsSerious), ProblemKey).Any(c => c.Value > (previous.SeriousBefore.TryGetValue(c.Key, out var before) ? before : 0));
                 if (unresolved.Count == 0 && !broke)
                 {
+                    suspects.ExceptWith(previous.Fixed.Keys);
                     previous = null;
                     return findings;
                 }
@@ -86,10 +88,11 @@ public static class FixLoop
                 else if (previous.Fixed.Count == 1)
                 {
                     stuck.UnionWith(previous.Fixed.Keys);
+                    suspects.ExceptWith(previous.Fixed.Keys);
                 }
                 else
                 {
-                    onePerPass = true;
+                    suspects.UnionWith(previous.Fixed.Keys);
                 }
 
                 previous = null;
@@ -100,16 +103,17 @@ public static class FixLoop
         {
             cancellationToken.ThrowIfCancellationRequested();
             var findings = Analyze();
-            var chosen = Choose(findings.Where(f => !stuck.Contains(Key(f))));
+            var chosen = Choose(findings.Where(f => (include?.Invoke(f) ?? true) && !stuck.Contains(Key(f))));
             if (chosen.Count == 0)
             {
                 return new FixLoopResult(overlay, applied.ToImmutable(), ReachedPassLimit: false);
             }
 
-            if (onePerPass)
-            {
-                chosen = chosen.Take(1).ToList();
-            }
+            // A suspect goes alone; the others go together, without suspects.
+            var suspect = chosen.FirstOrDefault(c => suspects.Contains(Key(c.Finding)));
+            chosen = suspect.Fix is not null
+                ? new List<(Finding Finding, CodeFix Fix)> { suspect }
+                : chosen;
 
             var textsBefore = new List<(string Path, SourceText Text)>();
             foreach (var byPath in chosen.SelectMany(c => c.Fix.Changes).GroupBy(c => c.Path, StringComparer.Ordinal))
@@ -119,23 +123,27 @@ public static class FixLoop
                 overlay.SetText(byPath.Key, text.WithChanges(byPath.SelectMany(d => d.Changes).OrderBy(c => c.Span.Start)));
             }
 
-            var all = Counts(findings);
+            var all = Counts(findings, Key);
             var keys = chosen.Select(c => Key(c.Finding)).Distinct(StringComparer.Ordinal);
-            previous = new Pass(keys.ToDictionary(k => k, k => all[k], StringComparer.Ordinal), Counts(findings.Where(IsSerious)), textsBefore, applied.Count);
+            previous = new Pass(keys.ToDictionary(k => k, k => all[k], StringComparer.Ordinal), Counts(findings.Where(IsSerious), ProblemKey), textsBefore, applied.Count);
             foreach (var (finding, fix) in chosen)
             {
                 applied.Add(new AppliedFix(finding.Id, fix.Title, finding.Path, finding.Location.LineSpan.Start, pass));
             }
         }
 
-        var left = Choose(Analyze().Where(f => !stuck.Contains(Key(f)))).Count > 0;
+        var left = Choose(Analyze().Where(f => (include?.Invoke(f) ?? true) && !stuck.Contains(Key(f)))).Count > 0;
         return new FixLoopResult(overlay, applied.ToImmutable(), ReachedPassLimit: left);
     }
 
     private static bool IsSerious(Finding finding) => finding.Severity is DiagnosticSeverity.Error or DiagnosticSeverity.Warning;
 
-    private static Dictionary<string, int> Counts(IEnumerable<Finding> findings)
-        => findings.GroupBy(Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+    private static Dictionary<string, int> Counts(IEnumerable<Finding> findings, Func<Finding, string> key)
+        => findings.GroupBy(key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+
+    /// <summary>A problem regardless of the jobs it names: one a fix made reach fewer jobs is not new.</summary>
+    private static string ProblemKey(Finding finding)
+        => string.Join("\u0001", finding.Id, finding.Path, finding.Location.File.Text.ToString(finding.Location.Span));
 
     /// <summary>
     /// A finding's identity across passes: the rule, the file, the jobs and the flagged text. Its

@@ -121,7 +121,19 @@ public sealed class AndListIgnoresFailureRule : IJobRule
 
         if (text[after] == ')')
         {
-            return true;
+            // The subshell must hold the whole list: in 'cd sub && (make && make install)' the
+            // ')' closes a subshell that opens after 'cd', whose failure is still ignored.
+            var depth = 0;
+            for (var i = after; i >= 0; i--)
+            {
+                depth += text[i] == ')' ? 1 : text[i] == '(' ? -1 : 0;
+                if (depth == 0)
+                {
+                    return i < commands[first].Start;
+                }
+            }
+
+            return false;
         }
 
         if (text[after] != '}')

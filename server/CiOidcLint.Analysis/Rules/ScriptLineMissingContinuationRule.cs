@@ -65,7 +65,7 @@ public sealed class ScriptLineMissingContinuationRule : IJobRule
             var match = Continuation.Match(next);
 
             // "\ " at the end escapes the blank, not the line break: the next line is a command.
-            var blankAfterBackslash = current.EndsWith("\\", System.StringComparison.Ordinal) && !line.TrimEnd('\r').EndsWith("\\", System.StringComparison.Ordinal);
+            var blankAfterBackslash = EndsInEscape(current) && !line.TrimEnd('\r').EndsWith("\\", System.StringComparison.Ordinal);
             if (current.Length == 0 || current.StartsWith("#", System.StringComparison.Ordinal) || !match.Success || (EndsCommand(current) && !blankAfterBackslash))
             {
                 continue;
@@ -80,7 +80,7 @@ public sealed class ScriptLineMissingContinuationRule : IJobRule
             // open '$(' or '(' it is a command: the parse is complete once a ')' closes it.
             var prefix = value.Substring(0, offset);
             var before = ShellParser.Parse(prefix);
-            if ((!before.IsComplete && !ShellParser.Parse(prefix + ")").IsComplete) || InsideHereDocument(before, lineStart))
+            if ((!before.IsComplete && !(ShellParser.Parse(prefix + ")").IsComplete && !InsideArray(prefix))) || InsideHereDocument(before, lineStart))
             {
                 continue;
             }
@@ -100,6 +100,12 @@ public sealed class ScriptLineMissingContinuationRule : IJobRule
 
     private static bool EndsCommand(string line)
     {
+        if (line.EndsWith("\\", System.StringComparison.Ordinal))
+        {
+            // "\" continues the line; "\\" is an escaped backslash and does not.
+            return EndsInEscape(line);
+        }
+
         if (Endings.Any(e => line.EndsWith(e, System.StringComparison.Ordinal)))
         {
             return true;
@@ -112,4 +118,62 @@ public sealed class ScriptLineMissingContinuationRule : IJobRule
     private static bool InsideHereDocument(ShellScript script, int lineStart)
         => script.Commands.SelectMany(c => c.Redirections)
             .Any(r => r.HereDocument is { } body && lineStart >= body.Start && lineStart < body.End);
+
+    /// <summary>Whether the text ends in an odd run of backslashes: its last one escapes what follows.</summary>
+    private static bool EndsInEscape(string text)
+    {
+        var run = 0;
+        for (var i = text.Length - 1; i >= 0 && text[i] == '\\'; i--)
+        {
+            run++;
+        }
+
+        return run % 2 == 1;
+    }
+
+    /// <summary>
+    /// Whether the innermost '(' still open at the end of <paramref name="text"/> opens an array
+    /// (<c>ARGS=(</c>), whose line breaks separate items, rather than <c>$(</c> or a subshell,
+    /// whose line breaks end commands. Quoted text is skipped.
+    /// </summary>
+    private static bool InsideArray(string text)
+    {
+        var open = new System.Collections.Generic.Stack<int>();
+        var quote = '\0';
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (quote != '\0')
+            {
+                if (c == quote)
+                {
+                    quote = '\0';
+                }
+                else if (c == '\\' && quote == '"')
+                {
+                    i++;
+                }
+
+                continue;
+            }
+
+            switch (c)
+            {
+                case '\\':
+                    i++;
+                    break;
+                case '\'' or '"':
+                    quote = c;
+                    break;
+                case '(':
+                    open.Push(i);
+                    break;
+                case ')' when open.Count > 0:
+                    open.Pop();
+                    break;
+            }
+        }
+
+        return open.Count > 0 && open.Peek() > 0 && text[open.Peek() - 1] == '=';
+    }
 }

@@ -60,10 +60,11 @@ public sealed class SecretWithoutIdTokenRule : IJobRule
         var file = secret.Entry.Key.File;
         if (YamlEdits.HolderOf(file, secret.Entry.Key.Span.Start) is { } holder
             && holder.Name != context.Job.Name
-            && context.Pipeline.Jobs.Any(j => j.Bases.Contains(holder.Name) && !j.IdTokens.IsEmpty))
+            && context.Pipeline.Jobs.Any(j => j != context.Job && !j.IdTokens.IsEmpty
+                && (j.Bases.Contains(holder.Name) || j.Secrets.Any(other => other.Mapping is not null && other.Mapping == secret.Mapping))))
         {
-            // The secret is a template's, and a job that extends it has tokens of its own and
-            // works: a token added to the template, and named by the secret, would change it.
+            // The secret is a template's, and another job that extends it or references it has
+            // tokens of its own and works: naming a new token in the secret would change it.
             return ImmutableArray<CodeFix>.Empty;
         }
 

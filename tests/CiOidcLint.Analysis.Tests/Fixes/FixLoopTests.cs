@@ -77,10 +77,13 @@ public sealed class FixLoopTests
         // but also writes a CI_JOB_JWT line (a new CIOL001 error). The second CIOL004 is fixed.
         const string Yaml = "job:\n  script:\n    - export A=$(aws sts get-caller-identity)\n    - export B=$(vault read -field=x kv/b)\n";
         var files = new InMemoryFileSystem().Add(".gitlab-ci.yml", Yaml);
+
+        // Only CIOL004 is asked about: the new CIOL001 counts all the same.
         var result = FixLoop.Run(
             files,
             fs => new RepositoryAnalysis(fs).Analyze(Array.Empty<string>()).SelectMany(r => r.Findings)
-                .Select(f => f.Id == "CIOL004" && f.Message.Contains("'export A", StringComparison.Ordinal) ? f with { Fixes = ImmutableArray.Create(Breaking(f)) } : f));
+                .Select(f => f.Id == "CIOL004" && f.Message.Contains("'export A", StringComparison.Ordinal) ? f with { Fixes = ImmutableArray.Create(Breaking(f)) } : f),
+            include: f => f.Id == "CIOL004");
 
         Assert.Equal(
             "job:\n  script:\n    - export A=$(aws sts get-caller-identity)\n    - B=$(vault read -field=x kv/b)\n    - export B\n",
@@ -110,5 +113,15 @@ public sealed class FixLoopTests
             text);
         Assert.Equal(new[] { "CIOL001" }, result.Applied.Select(a => a.RuleId).ToArray());
         Assert.DoesNotContain(new RepositoryAnalysis(new InMemoryFileSystem().Add(".gitlab-ci.yml", text)).Analyze(Array.Empty<string>()).Single().Findings, f => f.Severity >= Microsoft.CodeAnalysis.DiagnosticSeverity.Warning);
+    }
+
+    [Fact]
+    public void A_fix_after_which_a_shared_problem_names_fewer_jobs_is_kept()
+    {
+        // Job a gets a token for its secret; the template's CIOL014 then names only b: not a new problem.
+        const string Yaml = ".t:\n  script:\n    - vault write auth/jwt/login role=x jwt=$GITLAB_OIDC_TOKEN\na:\n  extends: .t\n  secrets:\n    DB:\n      vault: db/password@ops\nb:\n  extends: .t\n";
+        var (text, result) = FixAll(Yaml);
+        Assert.Equal(new[] { "CIOL005" }, result.Applied.Select(a => a.RuleId).ToArray());
+        Assert.Contains("a:\n  id_tokens:\n    GITLAB_OIDC_TOKEN:", text, StringComparison.Ordinal);
     }
 }

@@ -87,6 +87,7 @@ public sealed class ScriptBlockRulesTests
     [InlineData("    - (cd sub && ./build.sh; echo built)\n", 1)]
     [InlineData("    - '{ cd sub && ./build.sh; }'\n", 1)]
     [InlineData("    - if true; then cd sub && ./build.sh; fi\n", 1)]
+    [InlineData("    - cd sub && (make && make install)\n", 1)]
     public void CIOL011_leaves_the_last_list_of_a_subshell_or_a_function_whose_failure_stops_the_job(string lines, int expected)
     {
         // As bash -e does: a failing subshell or function call stops the job, a brace group or an if body does not.
@@ -110,6 +111,8 @@ public sealed class ScriptBlockRulesTests
     [InlineData("      VAL=$(aws sts get-caller-identity\n        --query Account)\n", 1)]
     [InlineData("      TOKEN=$(vault write -field=token auth/jwt/login\n        role=app jwt=$VAULT_ID_TOKEN)\n", 0)]
     [InlineData("      echo \"start\n        --not-an-option\"\n", 0)]
+    [InlineData("      ARGS=(\n        --verbose\n        --output out\n      )\n", 0)]
+    [InlineData("      echo foo\\\\\n        --bar\n", 1)]
     public void CIOL010_flags_an_option_line_inside_an_open_substitution_but_not_inside_quotes(string block, int expected)
     {
         // Checked with bash: inside $( ) a line break ends the command, inside quotes it is text.
