@@ -32,6 +32,7 @@ internal sealed class CheckRunner
 
     public int Run(CheckOptions options)
     {
+        var written = WrittenFiles(options);
         var root = RepositoryLocator.FindRoot(_currentDirectory);
         var fileSystem = new PhysicalFileSystem(root);
         var files = new List<string>();
@@ -89,7 +90,61 @@ internal sealed class CheckRunner
             .ThenBy(f => f.Finding.Id, StringComparer.Ordinal)
             .ToList();
 
+        // A report is never written over a file of the pipelines it describes (an include need
+        // not end in .yml, so this is checked again once the pipelines are known).
+        var pipelineFiles = results.SelectMany(r => r.Pipeline.Files).Select(f => fileSystem.ToFullPath(f.Path)).ToHashSet(StringComparer.Ordinal);
+        if (written.FirstOrDefault(pipelineFiles.Contains) is { } clash)
+        {
+            throw new UsageException($"'{Path.GetRelativePath(_currentDirectory, clash)}' is a file of the pipeline being checked; cioidclint writes no report over it");
+        }
+
         return new FindingReporter(_stdout, _stderr, _currentDirectory).Report(options, findings, root, results);
+    }
+
+    /// <summary>
+    /// The files the run will write (reports, an updated baseline), refused up front when they
+    /// would destroy something the user wrote: an empty name, a YAML file, a file named to be
+    /// checked, or the baseline being read by the same run.
+    /// </summary>
+    private List<string> WrittenFiles(CheckOptions options)
+    {
+        var outputs = options.Outputs.Where(o => o.File is not null).Select(o => o.File!).ToList();
+        if (outputs.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new UsageException("--output needs a file name");
+        }
+
+        if (options.Baseline is { } baseline && string.IsNullOrWhiteSpace(baseline.Path))
+        {
+            throw new UsageException("--baseline needs a file name");
+        }
+
+        var full = outputs.Select(o => Path.GetFullPath(Path.Combine(_currentDirectory, o))).ToList();
+        if (options.Baseline is { } b)
+        {
+            var baselineFull = Path.GetFullPath(Path.Combine(_currentDirectory, b.Path));
+            if (full.Contains(baselineFull, StringComparer.Ordinal))
+            {
+                throw new UsageException($"--output '{b.Path}' names the baseline file; the report would replace the baseline");
+            }
+
+            if (b.Update)
+            {
+                full.Add(baselineFull);
+            }
+        }
+
+        var named = options.Paths.Select(p => Path.GetFullPath(Path.Combine(_currentDirectory, p))).ToHashSet(StringComparer.Ordinal);
+        foreach (var file in full)
+        {
+            var yaml = file.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase);
+            if (named.Contains(file) || (yaml && File.Exists(file)))
+            {
+                throw new UsageException($"'{Path.GetRelativePath(_currentDirectory, file)}' is a file to check, not a report; cioidclint writes no report over it");
+            }
+        }
+
+        return full;
     }
 
     /// <summary>Runs the fix loop and writes its files; false when a file could not be written.</summary>

@@ -41,6 +41,11 @@ internal static class OutputOptionsParser
             else if (token.Value == OutputOption)
             {
                 var file = tokens[++i].Value;
+                if (string.IsNullOrWhiteSpace(file))
+                {
+                    throw new UsageException("--output needs a file name");
+                }
+
                 if (pairs.Count == 0 || pairs[^1].File is not null)
                 {
                     throw new UsageException($"--output '{file}' must follow the --format it writes. {PairingRule}");

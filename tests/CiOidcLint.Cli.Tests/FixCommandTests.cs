@@ -94,4 +94,37 @@ public sealed class FixCommandTests
         Assert.Equal(Text, File.ReadAllText(repo.Full(name)));
         Assert.Single(Directory.GetFiles(repo.Root));
     }
+
+    [Fact]
+    public void Fix_on_the_readme_sample_prints_what_the_readme_shows()
+    {
+        var sample = File.ReadAllText(Path.Combine(PublishedCli.RepositoryRoot, "samples", "vault-login", ".gitlab-ci.yml"));
+        using var repo = new TempRepository().Write(".gitlab-ci.yml", sample);
+        var result = PublishedCli.Run(repo.Root, "check", "--fix", "--no-color");
+        Assert.Equal(0, result.ExitCode);
+
+        var readme = File.ReadAllLines(Path.Combine(PublishedCli.RepositoryRoot, "README.md"));
+        var start = Array.FindIndex(readme, l => l.StartsWith("$ cioidclint check --fix", StringComparison.Ordinal));
+        var shown = readme.Skip(start + 1).TakeWhile(l => !l.StartsWith("```", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(4, shown.Length);
+        Assert.Equal(shown, result.Stderr.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.StartsWith("cioidclint: fixed ", StringComparison.Ordinal)).ToArray());
+    }
+
+    [Theory]
+    [InlineData(new[] { "--format", "json", "--output", ".gitlab-ci.yml" }, "is a file to check")]
+    [InlineData(new[] { "--baseline", ".gitlab-ci.yml", "--update-baseline" }, "is a file to check")]
+    [InlineData(new[] { "--format", "json", "--output", "ci/deploy.yml" }, "is a file to check")]
+    [InlineData(new[] { "--baseline", "b.json", "--format", "json", "--output", "b.json" }, "names the baseline file")]
+    [InlineData(new[] { "--format", "json", "--output", "" }, "--output needs a file name")]
+    [InlineData(new[] { "--baseline", "" }, "--baseline needs a file name")]
+    public void A_report_is_never_written_over_what_the_user_wrote(string[] args, string message)
+    {
+        const string Root = "include: ci/deploy.yml\njob:\n  script: [echo $CI_JOB_JWT]\n";
+        using var repo = new TempRepository().Write(".gitlab-ci.yml", Root).Write("ci/deploy.yml", "deploy:\n  script: [x]\n");
+        var result = PublishedCli.Run(repo.Root, new[] { "check" }.Concat(args).ToArray());
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(message, result.Stderr, StringComparison.Ordinal);
+        Assert.Equal(Root, File.ReadAllText(repo.Full(".gitlab-ci.yml")));
+        Assert.Equal("deploy:\n  script: [x]\n", File.ReadAllText(repo.Full("ci/deploy.yml")));
+    }
 }

@@ -67,7 +67,9 @@ public static class FixLoop
 
                 var counts = Counts(findings, Key);
                 var unresolved = previous.Fixed.Where(c => counts.TryGetValue(c.Key, out var now) && now >= c.Value).Select(c => c.Key).ToList();
-                var broke = Counts(findings.Where(IsSerious), ProblemKey).Any(c => c.Value > (previous.SeriousBefore.TryGetValue(c.Key, out var before) ? before : 0));
+                // A problem of a kind not there before; one a fix copied along (a default: token
+                // with a suspicious aud, written into the job) is the user's, not the fix's.
+                var broke = Counts(findings.Where(IsSerious), ProblemKey).Keys.Any(k => !previous.SeriousBefore.ContainsKey(k));
                 if (unresolved.Count == 0 && !broke)
                 {
                     suspects.ExceptWith(previous.Fixed.Keys);
