@@ -51,6 +51,30 @@ public sealed class MalformedInputTests
         Assert.Null(session.Client.ProtocolViolation);
     }
 
+    [Fact]
+    public async Task Parameters_of_the_wrong_shape_get_invalid_params_naming_where_and_bad_notifications_are_logged()
+    {
+        await using var session = await Session.StartAsync();
+        var uri = await session.OpenAsync("a.gitlab-ci.yml", Pipelines.Build);
+        await session.Client.WaitForDiagnosticsAsync(uri, version: 1);
+
+        var wrongLine = await Assert.ThrowsAsync<LspErrorException>(() => session.Client.RequestAsync("textDocument/hover", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = uri },
+            ["position"] = new JsonObject { ["line"] = "x", ["character"] = 0 },
+        }));
+        Assert.Equal(-32602, wrongLine.Code);
+        Assert.Contains("$.position.line", wrongLine.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", wrongLine.Message, StringComparison.Ordinal);
+        await AssertStillServing(session);
+
+        var from = session.Client.Count;
+        await session.Client.NotifyAsync("textDocument/didOpen", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = 5 } });
+        await session.Client.WaitForNotificationAsync("window/logMessage", p => ((string?)p["message"])!.Contains("textDocument/didOpen: the parameters at $.textDocument.uri", StringComparison.Ordinal), from);
+        await AssertStillServing(session);
+        Assert.Null(session.Client.ProtocolViolation);
+    }
+
     [Theory]
     [InlineData(-10)]
     [InlineData(25)]

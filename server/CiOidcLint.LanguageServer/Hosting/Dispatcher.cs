@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using CiOidcLint.LanguageServer.Protocol;
@@ -19,24 +20,26 @@ public sealed class Dispatcher
 {
     private readonly JsonRpc _rpc;
     private readonly ServerState _state;
+    private readonly JsonSerializerOptions _options;
 
-    public Dispatcher(JsonRpc rpc, ServerState state)
+    public Dispatcher(JsonRpc rpc, ServerState state, JsonSerializerOptions options)
     {
         _rpc = rpc;
         _state = state;
+        _options = options;
     }
 
     public void AddReadOnlyRequest<TParams, TResult>(RequestHandler<TParams, TResult> handler)
         where TParams : class
-        => Add(handler.Method, new ReadOnlyEntry<TParams, TResult>(handler, _state), nameof(ReadOnlyEntry<TParams, TResult>.InvokeAsync));
+        => Add(handler.Method, new ReadOnlyEntry<TParams, TResult>(handler, _state, _options), nameof(ReadOnlyEntry<TParams, TResult>.InvokeAsync));
 
     public void AddMutatingRequest<TParams, TResult>(MutatingRequestHandler<TParams, TResult> handler)
         where TParams : class
-        => Add(handler.Method, new MutatingEntry<TParams, TResult>(handler, _state), nameof(MutatingEntry<TParams, TResult>.Invoke));
+        => Add(handler.Method, new MutatingEntry<TParams, TResult>(handler, _state, _options), nameof(MutatingEntry<TParams, TResult>.Invoke));
 
     public void AddNotification<TParams>(NotificationHandler<TParams> handler)
         where TParams : class
-        => Add(handler.Method, new NotificationEntry<TParams>(handler, _state), nameof(NotificationEntry<TParams>.Invoke));
+        => Add(handler.Method, new NotificationEntry<TParams>(handler, _state, _options), nameof(NotificationEntry<TParams>.Invoke));
 
     private void Add(string method, object entry, string entryMethod)
         => _rpc.AddLocalRpcMethod(
@@ -45,6 +48,30 @@ public sealed class Dispatcher
             new JsonRpcMethodAttribute(method) { UseSingleObjectParameterDeserialization = true });
 
     private static LocalRpcException Error(int code, string message) => new(message) { ErrorCode = code };
+
+    /// <summary>
+    /// The parameters as the handler takes them. Entries receive them raw and read them here, so
+    /// parameters of the wrong shape are an InvalidParams error that names where (StreamJsonRpc
+    /// would answer with a stack trace, and drop a notification without a word).
+    /// </summary>
+    private static TParams? Read<TParams>(JsonElement? parameters, JsonSerializerOptions options, string method)
+        where TParams : class
+    {
+        if (parameters is not { } element || element.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined)
+        {
+            return null;
+        }
+
+        try
+        {
+            return element.Deserialize<TParams>(options);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException or ArgumentException or NotSupportedException)
+        {
+            var where = ex is JsonException { Path: { Length: > 0 } path } ? $" at {path}" : string.Empty;
+            throw Error(LspErrorCodes.InvalidParams, $"{method}: the parameters{where} do not have the shape the method takes");
+        }
+    }
 
     private static void CheckRequestAllowed(ServerState state, string method, bool allowedBeforeInitialize)
     {
@@ -64,16 +91,19 @@ public sealed class Dispatcher
     {
         private readonly RequestHandler<TParams, TResult> _handler;
         private readonly ServerState _state;
+        private readonly JsonSerializerOptions _options;
 
-        public ReadOnlyEntry(RequestHandler<TParams, TResult> handler, ServerState state)
+        public ReadOnlyEntry(RequestHandler<TParams, TResult> handler, ServerState state, JsonSerializerOptions options)
         {
             _handler = handler;
             _state = state;
+            _options = options;
         }
 
-        public async Task<TResult?> InvokeAsync(TParams? request = default, CancellationToken cancellationToken = default)
+        public async Task<TResult?> InvokeAsync(JsonElement? parameters = default, CancellationToken cancellationToken = default)
         {
             CheckRequestAllowed(_state, _handler.Method, allowedBeforeInitialize: false);
+            var request = Read<TParams>(parameters, _options, _handler.Method);
             if (request is null)
             {
                 throw Error(LspErrorCodes.InvalidParams, $"{_handler.Method} needs parameters");
@@ -106,16 +136,19 @@ public sealed class Dispatcher
     {
         private readonly MutatingRequestHandler<TParams, TResult> _handler;
         private readonly ServerState _state;
+        private readonly JsonSerializerOptions _options;
 
-        public MutatingEntry(MutatingRequestHandler<TParams, TResult> handler, ServerState state)
+        public MutatingEntry(MutatingRequestHandler<TParams, TResult> handler, ServerState state, JsonSerializerOptions options)
         {
             _handler = handler;
             _state = state;
+            _options = options;
         }
 
-        public TResult? Invoke(TParams? request = default)
+        public TResult? Invoke(JsonElement? parameters = default)
         {
             CheckRequestAllowed(_state, _handler.Method, _handler.AllowedBeforeInitialize);
+            var request = Read<TParams>(parameters, _options, _handler.Method);
             var started = Stopwatch.GetTimestamp();
             try
             {
@@ -133,18 +166,32 @@ public sealed class Dispatcher
     {
         private readonly NotificationHandler<TParams> _handler;
         private readonly ServerState _state;
+        private readonly JsonSerializerOptions _options;
 
-        public NotificationEntry(NotificationHandler<TParams> handler, ServerState state)
+        public NotificationEntry(NotificationHandler<TParams> handler, ServerState state, JsonSerializerOptions options)
         {
             _handler = handler;
             _state = state;
+            _options = options;
         }
 
-        public void Invoke(TParams? notification = default)
+        public void Invoke(JsonElement? parameters = default)
         {
             if (!_handler.AlwaysAllowed && (!_state.Lifetime.IsInitialized || _state.Lifetime.IsShutDown))
             {
                 _state.Log.Warning($"{_handler.Method} ignored: the server is {(_state.Lifetime.IsShutDown ? "shutting down" : "not initialized")}");
+                return;
+            }
+
+            TParams? notification;
+            try
+            {
+                notification = Read<TParams>(parameters, _options, _handler.Method);
+            }
+            catch (LocalRpcException ex)
+            {
+                // A notification has no response to carry the error: the log says it was not applied.
+                _state.Log.Error(ex.Message + "; ignored");
                 return;
             }
 

@@ -29,7 +29,7 @@ public static class LanguageServerHost
         var client = new ClientConnection(rpc, stderr);
         log.Attach(client);
         var state = new ServerState(log, client);
-        var dispatcher = new Dispatcher(rpc, state);
+        var dispatcher = new Dispatcher(rpc, state, formatter.JsonSerializerOptions);
         foreach (var lspHandler in HandlerList.Create())
         {
             lspHandler.Register(dispatcher);
