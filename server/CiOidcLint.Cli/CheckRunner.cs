@@ -61,18 +61,18 @@ internal sealed class CheckRunner
             throw new UsageException($"no {RepositoryAnalysis.RootPipelinePath} at the repository root {root}; name the files to check");
         }
 
-        var standalone = files.Concat(folders.SelectMany(f => PipelineFilesIn(fileSystem, f))).Distinct(StringComparer.Ordinal).ToList();
+        var found = folders.SelectMany(f => PipelineFilesIn(fileSystem, f)).Where(f => Readable(fileSystem, f));
+        var standalone = files.Concat(found).Distinct(StringComparer.Ordinal).ToList();
         var severities = LoadSeverities(fileSystem, standalone.Append(RepositoryAnalysis.RootPipelinePath));
 
         bool IsReported(Finding f) => options.Paths.Count == 0 || files.Contains(f.Path) || folders.Any(d => IsUnder(f.Path, d));
 
         ImmutableArray<PipelineResult> results;
+        var unwritten = false;
         try
         {
-            if (options.Fix && !ApplyFixes(fileSystem, severities, standalone, IsReported))
-            {
-                return ExitCodes.UsageOrIoError;
-            }
+            // A file --fix could not write is still reported, as it is on disk; the run then exits 2.
+            unwritten = options.Fix && !ApplyFixes(fileSystem, severities, standalone, IsReported);
 
             results = new RepositoryAnalysis(fileSystem, severities).Analyze(standalone);
         }
@@ -98,7 +98,8 @@ internal sealed class CheckRunner
             throw new UsageException($"'{Path.GetRelativePath(_currentDirectory, clash)}' is a file of the pipeline being checked; cioidclint writes no report over it");
         }
 
-        return new FindingReporter(_stdout, _stderr, _currentDirectory).Report(options, findings, root, results);
+        var exitCode = new FindingReporter(_stdout, _stderr, _currentDirectory).Report(options, findings, root, results);
+        return unwritten ? ExitCodes.UsageOrIoError : exitCode;
     }
 
     /// <summary>
@@ -154,7 +155,11 @@ internal sealed class CheckRunner
             fileSystem,
             files => FindingMerge.AcrossPipelines(new RepositoryAnalysis(files, severities).Analyze(standalone).SelectMany(r => r.Findings)),
             isReported);
-        foreach (var applied in result.Applied)
+        var refused = new FixWriter(fileSystem).Write(result);
+        var unwritten = refused.Select(r => r.Path).ToHashSet(StringComparer.Ordinal);
+
+        // Only what reached the disk is reported as fixed.
+        foreach (var applied in result.Applied.Where(a => !unwritten.Contains(a.Path)))
         {
             _stderr.WriteLine($"cioidclint: fixed {Display(fileSystem, applied.Path)}:{applied.Position.Line + 1}:{applied.Position.Character + 1}: {applied.RuleId} {applied.Title}");
         }
@@ -164,13 +169,32 @@ internal sealed class CheckRunner
             _stderr.WriteLine($"cioidclint: stopped fixing after {FixLoop.DefaultMaxPasses} passes; run --fix again for the rest");
         }
 
-        var refused = new FixWriter(fileSystem).Write(result);
-        foreach (var reason in refused)
+        foreach (var refusal in refused)
         {
-            _stderr.WriteLine($"cioidclint: {reason}");
+            _stderr.WriteLine($"cioidclint: {Display(fileSystem, refusal.Path)}: {refusal.Reason}");
         }
 
         return refused.Count == 0;
+    }
+
+    /// <summary>
+    /// Whether a pipeline file found in a folder can be read: a link to nothing, or to a file
+    /// outside the repository, is noted on stderr and skipped, so one stray link does not stop
+    /// the whole run. (A file named on the command line that cannot be read is an error.)
+    /// </summary>
+    private bool Readable(PhysicalFileSystem fileSystem, string repositoryPath)
+    {
+        var info = new FileInfo(fileSystem.ToFullPath(repositoryPath));
+        var target = info.LinkTarget is null ? null : info.ResolveLinkTarget(returnFinalTarget: true);
+        var why = target is { Exists: false } ? "a link to a file that does not exist"
+            : target is not null && fileSystem.ToRepositoryPath(target.FullName) is null ? $"a link to {target.FullName}, outside the repository"
+            : null;
+        if (why is not null)
+        {
+            _stderr.WriteLine($"cioidclint: skipped {Display(fileSystem, repositoryPath)}: {why}");
+        }
+
+        return why is null;
     }
 
     private string Display(PhysicalFileSystem fileSystem, string repositoryPath)

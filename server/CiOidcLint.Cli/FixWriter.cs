@@ -22,17 +22,17 @@ internal sealed class FixWriter
         _fileSystem = fileSystem;
     }
 
-    /// <summary>Writes every changed file; returns the paths it refused to write, with why.</summary>
-    public IReadOnlyList<string> Write(FixLoopResult result)
+    /// <summary>Writes every changed file; returns the files it refused to write, with why.</summary>
+    public IReadOnlyList<RefusedWrite> Write(FixLoopResult result)
     {
-        var refused = new List<string>();
+        var refused = new List<RefusedWrite>();
         foreach (var path in result.ChangedPaths)
         {
             var original = result.Files.Original(path)?.ToString();
             var onDisk = _fileSystem.ReadFile(path)?.ToString();
             if (original is null || onDisk != original)
             {
-                refused.Add($"{path}: it changed on disk while cioidclint was fixing it; not written");
+                refused.Add(new RefusedWrite(path, "it changed on disk while cioidclint was fixing it; not written"));
                 continue;
             }
 
@@ -53,7 +53,7 @@ internal sealed class FixWriter
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 TryDelete(temp);
-                refused.Add($"{path}: cannot write it: {ex.Message}");
+                refused.Add(new RefusedWrite(path, $"cannot write it: {ex.Message}"));
             }
         }
 
@@ -82,3 +82,6 @@ internal sealed class FixWriter
         }
     }
 }
+
+/// <summary>A file <c>--fix</c> did not write, and why.</summary>
+internal sealed record RefusedWrite(string Path, string Reason);

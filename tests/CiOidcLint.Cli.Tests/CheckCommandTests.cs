@@ -77,6 +77,19 @@ public sealed class CheckCommandTests
     }
 
     [Fact]
+    public void A_stray_link_in_a_checked_folder_is_skipped_with_a_note_and_the_rest_is_checked()
+    {
+        using var repo = new TempRepository().Write(".gitlab-ci.yml", "job:\n  script: [echo $CI_JOB_JWT]\n");
+        File.CreateSymbolicLink(repo.Full("dangling.gitlab-ci.yml"), "nothere.yml");
+        File.CreateSymbolicLink(repo.Full("outside.gitlab-ci.yml"), "/etc/hostname");
+        var result = PublishedCli.Run(repo.Root, "check", "--no-color", ".");
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith(".gitlab-ci.yml:2:17: error CIOL001", Assert.Single(result.Lines), StringComparison.Ordinal);
+        Assert.Contains("skipped dangling.gitlab-ci.yml: a link to a file that does not exist", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("skipped outside.gitlab-ci.yml: a link to /etc/hostname, outside the repository", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Findings_are_sorted_by_path_line_and_column()
     {
         using var repo = new TempRepository()

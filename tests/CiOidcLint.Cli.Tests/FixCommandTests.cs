@@ -75,7 +75,7 @@ public sealed class FixCommandTests
         const string edited = "job:\n  script:\n    - export A=$(aws sts get-caller-identity)\n    - echo typed meanwhile\n";
         File.WriteAllText(repo.Full(".gitlab-ci.yml"), edited);
         var refused = new FixWriter(fileSystem).Write(result);
-        Assert.Contains("changed on disk", Assert.Single(refused), StringComparison.Ordinal);
+        Assert.Contains("changed on disk", Assert.Single(refused).Reason, StringComparison.Ordinal);
         Assert.Equal(edited, File.ReadAllText(repo.Full(".gitlab-ci.yml")));
     }
 
@@ -91,6 +91,8 @@ public sealed class FixCommandTests
         var result = PublishedCli.Run(repo.Root, "check", "--fix", "--no-color", name);
         Assert.Equal(2, result.ExitCode);
         Assert.Contains($"{name}: cannot write it:", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("cioidclint: fixed", result.Stderr, StringComparison.Ordinal);
+        Assert.StartsWith($"{name}:3:7: warning CIOL004", Assert.Single(result.Lines), StringComparison.Ordinal);
         Assert.Equal(Text, File.ReadAllText(repo.Full(name)));
         Assert.Single(Directory.GetFiles(repo.Root));
     }
