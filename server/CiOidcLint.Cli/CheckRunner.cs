@@ -32,7 +32,7 @@ internal sealed class CheckRunner
 
     public int Run(CheckOptions options)
     {
-        var written = WrittenFiles(options);
+        CheckWrittenFiles(options);
         var root = RepositoryLocator.FindRoot(_currentDirectory);
         var fileSystem = new PhysicalFileSystem(root);
         var files = new List<string>();
@@ -90,24 +90,17 @@ internal sealed class CheckRunner
             .ThenBy(f => f.Finding.Id, StringComparer.Ordinal)
             .ToList();
 
-        // A report is never written over a file of the pipelines it describes (an include need
-        // not end in .yml, so this is checked again once the pipelines are known).
-        var pipelineFiles = results.SelectMany(r => r.Pipeline.Files).Select(f => fileSystem.ToFullPath(f.Path)).ToHashSet(StringComparer.Ordinal);
-        if (written.FirstOrDefault(pipelineFiles.Contains) is { } clash)
-        {
-            throw new UsageException($"'{Path.GetRelativePath(_currentDirectory, clash)}' is a file of the pipeline being checked; cioidclint writes no report over it");
-        }
-
         var exitCode = new FindingReporter(_stdout, _stderr, _currentDirectory).Report(options, findings, root, results);
         return unwritten ? ExitCodes.UsageOrIoError : exitCode;
     }
 
     /// <summary>
     /// The files the run will write (reports, an updated baseline), refused up front when they
-    /// would destroy something the user wrote: an empty name, a YAML file, a file named to be
-    /// checked, or the baseline being read by the same run.
+    /// would destroy something the user wrote: an empty name, a YAML file (pipelines and their
+    /// includes are all YAML), a file named to be checked, or the baseline being read by the
+    /// same run; a link counts as the file it points to.
     /// </summary>
-    private List<string> WrittenFiles(CheckOptions options)
+    private void CheckWrittenFiles(CheckOptions options)
     {
         var outputs = options.Outputs.Where(o => o.File is not null).Select(o => o.File!).ToList();
         if (outputs.Any(string.IsNullOrWhiteSpace))
@@ -120,10 +113,10 @@ internal sealed class CheckRunner
             throw new UsageException("--baseline needs a file name");
         }
 
-        var full = outputs.Select(o => Path.GetFullPath(Path.Combine(_currentDirectory, o))).ToList();
+        var full = outputs.Select(Target).ToList();
         if (options.Baseline is { } b)
         {
-            var baselineFull = Path.GetFullPath(Path.Combine(_currentDirectory, b.Path));
+            var baselineFull = Target(b.Path);
             if (full.Contains(baselineFull, StringComparer.Ordinal))
             {
                 throw new UsageException($"--output '{b.Path}' names the baseline file; the report would replace the baseline");
@@ -135,7 +128,7 @@ internal sealed class CheckRunner
             }
         }
 
-        var named = options.Paths.Select(p => Path.GetFullPath(Path.Combine(_currentDirectory, p))).ToHashSet(StringComparer.Ordinal);
+        var named = options.Paths.Select(Target).ToHashSet(StringComparer.Ordinal);
         foreach (var file in full)
         {
             var yaml = file.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase);
@@ -145,7 +138,12 @@ internal sealed class CheckRunner
             }
         }
 
-        return full;
+        // Where a write lands: through a link, at its target (report.json -> .gitlab-ci.yml).
+        string Target(string path)
+        {
+            var info = new FileInfo(Path.GetFullPath(Path.Combine(_currentDirectory, path)));
+            return info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is { } target ? target.FullName : info.FullName;
+        }
     }
 
     /// <summary>Runs the fix loop and writes its files; false when a file could not be written.</summary>

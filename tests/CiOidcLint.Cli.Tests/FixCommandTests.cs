@@ -116,6 +116,7 @@ public sealed class FixCommandTests
     [InlineData(new[] { "--format", "json", "--output", ".gitlab-ci.yml" }, "is a file to check")]
     [InlineData(new[] { "--baseline", ".gitlab-ci.yml", "--update-baseline" }, "is a file to check")]
     [InlineData(new[] { "--format", "json", "--output", "ci/deploy.yml" }, "is a file to check")]
+    [InlineData(new[] { "--format", "json", "--output", "report.json" }, "is a file to check")]
     [InlineData(new[] { "--baseline", "b.json", "--format", "json", "--output", "b.json" }, "names the baseline file")]
     [InlineData(new[] { "--format", "json", "--output", "" }, "--output needs a file name")]
     [InlineData(new[] { "--baseline", "" }, "--baseline needs a file name")]
@@ -123,6 +124,7 @@ public sealed class FixCommandTests
     {
         const string Root = "include: ci/deploy.yml\njob:\n  script: [echo $CI_JOB_JWT]\n";
         using var repo = new TempRepository().Write(".gitlab-ci.yml", Root).Write("ci/deploy.yml", "deploy:\n  script: [x]\n");
+        File.CreateSymbolicLink(repo.Full("report.json"), ".gitlab-ci.yml");
         var result = PublishedCli.Run(repo.Root, new[] { "check" }.Concat(args).ToArray());
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(message, result.Stderr, StringComparison.Ordinal);

@@ -30,6 +30,23 @@ public sealed class YamlTreeBuilderMoreTests
     }
 
     [Fact]
+    public void A_big_mapping_finds_duplicates_by_index_as_a_small_one_does_by_scan()
+    {
+        // Past eight keys the positions come from a dictionary: same first position, last value, and report.
+        var keys = string.Concat(Enumerable.Range(0, 12).Select(i => $"k{i}: {i}\n"));
+        var file = SyntaxFile.Parse("a.yml", keys + "k3: again\nk3: last\n");
+        var root = file.RootMapping!;
+        Assert.Equal(12, root.Entries.Length);
+        Assert.Equal("k3", root.Entries[3].Name);
+        Assert.Equal("last", ((YamlScalar)root.Get("k3")!).Value);
+        Assert.Equal(14, root.WrittenEntries.Length);
+        var problems = file.Problems.Where(p => p.Kind == SyntaxProblemKind.DuplicateKey).OrderBy(p => p.Span.Start).ToList();
+        Assert.Equal(2, problems.Count);
+        Assert.Equal(keys.IndexOf("k3:", StringComparison.Ordinal), problems[0].Span.Start);
+        Assert.Equal(keys.Length, problems[1].Span.Start);
+    }
+
+    [Fact]
     public void Merge_keys_follow_psych_order()
     {
         // Merged keys override what came before them; later explicit keys override merged ones;
