@@ -1,11 +1,19 @@
 using System;
+using System.Collections.Generic;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using CiOidcLint.LanguageServer.Protocol;
 using StreamJsonRpc;
 
 namespace CiOidcLint.LanguageServer.Hosting;
 
-/// <summary>Messages from the server to the client.</summary>
+/// <summary>
+/// Messages from the server to the client. Parameters are written with
+/// <see cref="LspJsonContext"/>'s generated metadata and handed to StreamJsonRpc as named
+/// arguments of declared type <see cref="JsonElement"/>, the trim-safe overloads: StreamJsonRpc
+/// never reflects over a parameter object, so the native server sends exactly what the JIT one does.
+/// </summary>
 public sealed class ClientConnection
 {
     private readonly JsonRpc _rpc;
@@ -18,16 +26,19 @@ public sealed class ClientConnection
     }
 
     /// <summary>Sends a notification; a connection that is gone is not an error worth more than a line on stderr.</summary>
-    public void Notify(string method, object parameters)
+    public void Notify<TParams>(string method, TParams parameters)
+        where TParams : class
     {
         _ = NotifyAsync(method, parameters);
     }
 
-    public async Task NotifyAsync(string method, object parameters)
+    public async Task NotifyAsync<TParams>(string method, TParams parameters)
+        where TParams : class
     {
         try
         {
-            await _rpc.NotifyWithParameterObjectAsync(method, parameters).ConfigureAwait(false);
+            var (arguments, types) = NamedArguments(parameters);
+            await _rpc.NotifyWithParameterObjectAsync(method, arguments, types).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is ObjectDisposedException or ConnectionLostException or System.IO.IOException)
         {
@@ -35,8 +46,33 @@ public sealed class ClientConnection
         }
     }
 
-    public Task<TResult> RequestAsync<TResult>(string method, object parameters, CancellationToken cancellationToken)
-        => _rpc.InvokeWithParameterObjectAsync<TResult>(method, parameters, cancellationToken);
+    /// <summary>A request with parameters; the result is read with the generated metadata of <typeparamref name="TResult"/>.</summary>
+    public Task<TResult> RequestAsync<TParams, TResult>(string method, TParams parameters, CancellationToken cancellationToken)
+        where TParams : class
+    {
+        var (arguments, types) = NamedArguments(parameters);
+        return _rpc.InvokeWithParameterObjectAsync<TResult>(method, arguments, types, cancellationToken);
+    }
+
+    /// <summary>A request that takes no parameters (<c>workspace/diagnostic/refresh</c>).</summary>
+    public Task<TResult> RequestAsync<TResult>(string method, CancellationToken cancellationToken)
+        => _rpc.InvokeWithParameterObjectAsync<TResult>(method, (IReadOnlyDictionary<string, object?>?)null, null, cancellationToken);
+
+    /// <summary>The members of the serialized parameter object, each a <see cref="JsonElement"/>.</summary>
+    private static (IReadOnlyDictionary<string, object?> Arguments, IReadOnlyDictionary<string, Type> Types) NamedArguments<TParams>(TParams parameters)
+        where TParams : class
+    {
+        var element = JsonSerializer.SerializeToElement(parameters, LspJsonContext.TypeInfo<TParams>());
+        var arguments = new Dictionary<string, object?>(StringComparer.Ordinal);
+        var types = new Dictionary<string, Type>(StringComparer.Ordinal);
+        foreach (var property in element.EnumerateObject())
+        {
+            arguments[property.Name] = property.Value;
+            types[property.Name] = typeof(JsonElement);
+        }
+
+        return (arguments, types);
+    }
 
     private sealed class TextWriterLog
     {

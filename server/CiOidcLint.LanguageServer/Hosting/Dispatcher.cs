@@ -1,6 +1,8 @@
 using System;
 using System.Diagnostics;
+using System.Reflection;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
 using CiOidcLint.LanguageServer.Protocol;
@@ -29,21 +31,41 @@ public sealed class Dispatcher
         _options = options;
     }
 
+    // Each entry's method is named through typeof of its own closed type, which the trimmer and
+    // the native compiler follow: the method is kept, with what StreamJsonRpc needs to call it,
+    // and nothing is looked up by a name known only at run time.
     public void AddReadOnlyRequest<TParams, TResult>(RequestHandler<TParams, TResult> handler)
         where TParams : class
-        => Add(handler.Method, new ReadOnlyEntry<TParams, TResult>(handler, _state, _options), nameof(ReadOnlyEntry<TParams, TResult>.InvokeAsync));
+        => AddTyped<TParams, TResult>(
+            handler.Method,
+            new ReadOnlyEntry<TParams, TResult>(handler, _state, _options),
+            typeof(ReadOnlyEntry<TParams, TResult>).GetMethod(nameof(ReadOnlyEntry<TParams, TResult>.InvokeAsync)));
 
     public void AddMutatingRequest<TParams, TResult>(MutatingRequestHandler<TParams, TResult> handler)
         where TParams : class
-        => Add(handler.Method, new MutatingEntry<TParams, TResult>(handler, _state, _options), nameof(MutatingEntry<TParams, TResult>.Invoke));
+        => AddTyped<TParams, TResult>(
+            handler.Method,
+            new MutatingEntry<TParams, TResult>(handler, _state, _options),
+            typeof(MutatingEntry<TParams, TResult>).GetMethod(nameof(MutatingEntry<TParams, TResult>.Invoke)));
 
     public void AddNotification<TParams>(NotificationHandler<TParams> handler)
         where TParams : class
-        => Add(handler.Method, new NotificationEntry<TParams>(handler, _state, _options), nameof(NotificationEntry<TParams>.Invoke));
+        => AddTyped<TParams, NoParams>(
+            handler.Method,
+            new NotificationEntry<TParams>(handler, _state, _options),
+            typeof(NotificationEntry<TParams>).GetMethod(nameof(NotificationEntry<TParams>.Invoke)));
 
-    private void Add(string method, object entry, string entryMethod)
+    /// <summary>Fails at start-up, not on the first message, when a handler's types have no generated JSON metadata.</summary>
+    private void AddTyped<TParams, TResult>(string method, object entry, MethodInfo? invoke)
+    {
+        _ = LspJsonContext.TypeInfo<TParams>();
+        _ = LspJsonContext.TypeInfo<TResult>();
+        Add(method, entry, invoke);
+    }
+
+    private void Add(string method, object entry, MethodInfo? invoke)
         => _rpc.AddLocalRpcMethod(
-            entry.GetType().GetMethod(entryMethod) ?? throw new InvalidOperationException(entryMethod),
+            invoke ?? throw new InvalidOperationException($"{method}: the entry has no invoke method"),
             entry,
             new JsonRpcMethodAttribute(method) { UseSingleObjectParameterDeserialization = true });
 
@@ -64,7 +86,7 @@ public sealed class Dispatcher
 
         try
         {
-            return element.Deserialize<TParams>(options);
+            return element.Deserialize((JsonTypeInfo<TParams>)options.GetTypeInfo(typeof(TParams)));
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException or ArgumentException or NotSupportedException)
         {

@@ -1,8 +1,10 @@
+using System.Diagnostics.CodeAnalysis;
 using System.IO;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading.Tasks;
 using CiOidcLint.LanguageServer.Handlers;
+using CiOidcLint.LanguageServer.Protocol;
 using Microsoft.VisualStudio.Threading;
 using StreamJsonRpc;
 
@@ -14,9 +16,7 @@ public static class LanguageServerHost
     /// <summary>Runs the server; the result is the process exit code (0 after shutdown and exit, 1 otherwise).</summary>
     public static async Task<int> RunAsync(Stream input, Stream output, TextWriter stderr)
     {
-        var formatter = new SystemTextJsonFormatter();
-        formatter.JsonSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
-        formatter.JsonSerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        var formatter = CreateFormatter();
         var handler = new LspMessageHandler(output, input, formatter);
         using var rpc = new JsonRpc(handler)
         {
@@ -52,4 +52,20 @@ public static class LanguageServerHost
         // The client closed our input without exit.
         return state.Lifetime.IsShutDown ? 0 : 1;
     }
+
+    /// <summary>
+    /// StreamJsonRpc's JSON formatter in its NativeAOT mode: user data (parameters and results)
+    /// is read and written only through <see cref="LspJsonContext"/>'s generated metadata.
+    /// </summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "User data goes through LspJsonContext's source-generated metadata only (StreamJsonRpc's NativeAOT guide); its own message types are source-generated too.")]
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "As above: no serializer code is generated at run time.")]
+    private static SystemTextJsonFormatter CreateFormatter() => new()
+    {
+        JsonSerializerOptions =
+        {
+            TypeInfoResolver = LspJsonContext.Default,
+            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        },
+    };
 }

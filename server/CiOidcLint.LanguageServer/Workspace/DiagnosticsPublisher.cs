@@ -83,7 +83,7 @@ public sealed class DiagnosticsPublisher
     {
         try
         {
-            await _state.Client.RequestAsync<JsonElement?>("workspace/diagnostic/refresh", new object(), CancellationToken.None).ConfigureAwait(false);
+            await _state.Client.RequestAsync<JsonElement?>("workspace/diagnostic/refresh", CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -137,7 +137,7 @@ public sealed class DiagnosticsPublisher
                     // A file that is not open and whose findings did not change is not sent again; a
                     // document that was just closed is (its last diagnostics named a version it no longer has).
                     // Only closed files need the comparison; an open document's diagnostics always go out.
-                    var fingerprint = publication.Version is null ? JsonSerializer.Serialize(publication.Diagnostics) : "v" + publication.Version;
+                    var fingerprint = publication.Version is null ? JsonSerializer.Serialize(publication.Diagnostics, LspJsonContext.Default.IReadOnlyListDiagnostic) : "v" + publication.Version;
                     if (publication.Version is null && _published.TryGetValue(publication.Uri, out var previous) && previous == fingerprint)
                     {
                         continue;

@@ -30,7 +30,7 @@ public sealed class DocumentDiagnosticHandler : RequestHandler<DocumentDiagnosti
             items = analysis.FindingsIn(path).Select(f => DiagnosticFactory.Create(f, snapshot, context.State.Features)).ToList();
         }
 
-        var resultId = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(items)))).Substring(0, 16);
+        var resultId = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(items, LspJsonContext.Default.IReadOnlyListDiagnostic)))).Substring(0, 16);
         return resultId == request.PreviousResultId
             ? new DocumentDiagnosticReport { Kind = "unchanged", ResultId = resultId }
             : new DocumentDiagnosticReport { Kind = "full", ResultId = resultId, Items = items };

@@ -22,7 +22,7 @@ public static class Configuration
 
         try
         {
-            var result = await state.Client.RequestAsync<JsonElement[]?>(
+            var result = await state.Client.RequestAsync<ConfigurationParams, JsonElement[]?>(
                 "workspace/configuration",
                 new ConfigurationParams { Items = new[] { new ConfigurationItem { Section = Section } } },
                 CancellationToken.None).ConfigureAwait(false);

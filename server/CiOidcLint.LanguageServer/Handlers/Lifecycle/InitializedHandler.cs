@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using CiOidcLint.LanguageServer.Hosting;
@@ -44,14 +45,14 @@ public sealed class InitializedHandler : NotificationHandler<InitializedParams>
 
         if (features.ConfigurationRegistration)
         {
-            registrations.Add(new Registration { Id = "cioidclint-configuration", Method = "workspace/didChangeConfiguration", RegisterOptions = new { section = "cioidclint" } });
+            registrations.Add(new Registration { Id = "cioidclint-configuration", Method = "workspace/didChangeConfiguration", RegisterOptions = new DidChangeConfigurationRegistrationOptions { Section = "cioidclint" } });
         }
 
         try
         {
             if (registrations.Count > 0)
             {
-                await state.Client.RequestAsync<object?>("client/registerCapability", new RegistrationParams { Registrations = registrations }, CancellationToken.None).ConfigureAwait(false);
+                await state.Client.RequestAsync<RegistrationParams, JsonElement?>("client/registerCapability", new RegistrationParams { Registrations = registrations }, CancellationToken.None).ConfigureAwait(false);
             }
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)

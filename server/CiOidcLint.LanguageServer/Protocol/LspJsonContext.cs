@@ -1,0 +1,73 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using CiOidcLint.LanguageServer.Hosting;
+using StreamJsonRpc;
+using StreamJsonRpc.Protocol;
+
+namespace CiOidcLint.LanguageServer.Protocol;
+
+/// <summary>
+/// Source-generated JSON for every type that crosses the wire: what handlers take and return,
+/// what the server sends, and the concrete types behind <c>object</c>-typed members
+/// (<see cref="Registration.RegisterOptions"/>, <see cref="WorkspaceEdit.DocumentChanges"/>).
+/// The native server has no reflection-based serializer, so a type missing here fails the
+/// message it is in: the <see cref="Dispatcher"/> asks for every handler's types when it
+/// registers them, so a type missing here stops the server at start-up, in every test.
+/// </summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(object))]
+[JsonSerializable(typeof(JsonElement))]
+[JsonSerializable(typeof(JsonElement?))]
+[JsonSerializable(typeof(JsonElement[]))]
+[JsonSerializable(typeof(NoParams))]
+// StreamJsonRpc's own user-data types: the id of $/cancelRequest (read with the converter the
+// formatter adds to the options, which generated metadata looks up first) and an error's data.
+[JsonSerializable(typeof(RequestId))]
+[JsonSerializable(typeof(CommonErrorData))]
+// Requests and notifications the client sends.
+[JsonSerializable(typeof(InitializeParams))]
+[JsonSerializable(typeof(InitializedParams))]
+[JsonSerializable(typeof(SetTraceParams))]
+[JsonSerializable(typeof(DidOpenTextDocumentParams))]
+[JsonSerializable(typeof(DidChangeTextDocumentParams))]
+[JsonSerializable(typeof(DidSaveTextDocumentParams))]
+[JsonSerializable(typeof(DidCloseTextDocumentParams))]
+[JsonSerializable(typeof(DidChangeConfigurationParams))]
+[JsonSerializable(typeof(DidChangeWatchedFilesParams))]
+[JsonSerializable(typeof(CodeActionParams))]
+[JsonSerializable(typeof(DocumentDiagnosticParams))]
+[JsonSerializable(typeof(DocumentSymbolParams))]
+[JsonSerializable(typeof(ReferenceParams))]
+[JsonSerializable(typeof(TextDocumentPositionParams))]
+// Results.
+[JsonSerializable(typeof(InitializeResult))]
+[JsonSerializable(typeof(IReadOnlyList<CodeAction>))]
+[JsonSerializable(typeof(DocumentDiagnosticReport))]
+[JsonSerializable(typeof(IReadOnlyList<DocumentSymbol>))]
+[JsonSerializable(typeof(IReadOnlyList<Location>))]
+[JsonSerializable(typeof(CompletionList))]
+[JsonSerializable(typeof(Hover))]
+// What the server sends the client.
+[JsonSerializable(typeof(PublishDiagnosticsParams))]
+[JsonSerializable(typeof(IReadOnlyList<Diagnostic>))]
+[JsonSerializable(typeof(LogMessageParams))]
+[JsonSerializable(typeof(LogTraceParams))]
+[JsonSerializable(typeof(RegistrationParams))]
+[JsonSerializable(typeof(ConfigurationParams))]
+// Concrete types of object-typed members.
+[JsonSerializable(typeof(DidChangeWatchedFilesRegistrationOptions))]
+[JsonSerializable(typeof(DidChangeConfigurationRegistrationOptions))]
+[JsonSerializable(typeof(TextDocumentEdit))]
+[JsonSerializable(typeof(CreateFile))]
+public sealed partial class LspJsonContext : JsonSerializerContext
+{
+    /// <summary>The generated metadata of <typeparamref name="T"/>; a type not listed above is a bug, said plainly.</summary>
+    public static JsonTypeInfo<T> TypeInfo<T>()
+        => Default.GetTypeInfo(typeof(T)) as JsonTypeInfo<T>
+           ?? throw new InvalidOperationException($"{typeof(T)} is not listed in {nameof(LspJsonContext)}");
+}
