@@ -1,23 +1,22 @@
 using System.Diagnostics;
 using System.Text;
+using CiOidcLint.Testing;
 
 namespace CiOidcLint.Cli.Tests;
 
 /// <summary>
-/// The CLI as users get it: <c>dotnet publish</c> output, run as a process. <c>.ci/run</c> publishes
-/// once and passes the path in <c>CIOIDCLINT_CLI</c>; without it the fixture publishes itself.
+/// The CLI as users get it, run as a process: the native executable (<see cref="NativeCli"/>).
 /// </summary>
-public sealed class PublishedCli
+public static class PublishedCli
 {
-    private static readonly Lazy<string> Dll = new(Locate);
+    public static string RepositoryRoot => NativeCli.RepositoryRoot;
 
-    public static string RepositoryRoot { get; } = FindRepositoryRoot();
-
-    public static string Path => Dll.Value;
+    public static string Path => NativeCli.Path;
 
     public static CliResult Run(string workingDirectory, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var (fileName, prefix) = NativeCli.Command;
+        var start = new ProcessStartInfo(fileName)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -27,8 +26,7 @@ public sealed class PublishedCli
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
-        start.ArgumentList.Add(Path);
-        foreach (var arg in args)
+        foreach (var arg in prefix.Concat(args))
         {
             start.ArgumentList.Add(arg);
         }
@@ -45,43 +43,6 @@ public sealed class PublishedCli
         }
 
         return new CliResult(process.ExitCode, stdout.Result, stderr.Result);
-    }
-
-    private static string Locate()
-    {
-        var given = Environment.GetEnvironmentVariable("CIOIDCLINT_CLI");
-        if (!string.IsNullOrEmpty(given))
-        {
-            return File.Exists(given) ? given : throw new FileNotFoundException($"CIOIDCLINT_CLI points at {given}, which does not exist");
-        }
-
-        var output = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "cioidclint-tests-publish-" + Environment.ProcessId);
-        var publish = Process.Start(new ProcessStartInfo("dotnet", $"publish \"{System.IO.Path.Combine(RepositoryRoot, "server", "CiOidcLint.Cli")}\" -c Release -o \"{output}\" --nologo -v q")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        })!;
-        var log = publish.StandardOutput.ReadToEnd() + publish.StandardError.ReadToEnd();
-        publish.WaitForExit();
-        if (publish.ExitCode != 0)
-        {
-            throw new InvalidOperationException("dotnet publish failed:\n" + log);
-        }
-
-        return System.IO.Path.Combine(output, "cioidclint.dll");
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = AppContext.BaseDirectory; dir is not null; dir = System.IO.Path.GetDirectoryName(dir))
-        {
-            if (File.Exists(System.IO.Path.Combine(dir, "CiOidcLint.sln")))
-            {
-                return dir;
-            }
-        }
-
-        throw new InvalidOperationException("cannot find CiOidcLint.sln above " + AppContext.BaseDirectory);
     }
 }
 

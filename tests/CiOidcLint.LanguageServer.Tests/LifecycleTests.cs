@@ -59,14 +59,25 @@ public sealed class LifecycleTests
     public async Task CancelRequest_cancels_a_request_waiting_for_analysis_and_the_server_goes_on()
     {
         await using var session = await Session.StartAsync();
-        var uri = await session.OpenAsync("big.gitlab-ci.yml", GeneratedPipeline.Create(jobs: 250));
-        var id = session.Client.NextRequestId;
-        var hover = session.Client.RequestRawAsync("textDocument/diagnostic", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = uri } });
-        await session.Client.NotifyAsync("$/cancelRequest", new JsonObject { ["id"] = id });
-        var response = await hover;
+        var text = GeneratedPipeline.Create(jobs: 1000);
+        var uri = await session.OpenAsync("big.gitlab-ci.yml", text);
+
+        // A change starts a new analysis; the request waits for it and is cancelled meanwhile.
+        var change = new JsonObject
+        {
+            ["jsonrpc"] = "2.0",
+            ["method"] = "textDocument/didChange",
+            ["params"] = new JsonObject
+            {
+                ["textDocument"] = new JsonObject { ["uri"] = uri, ["version"] = 2 },
+                ["contentChanges"] = new JsonArray(new JsonObject { ["text"] = text + "\n# edited\n" }),
+            },
+        };
+        var response = await session.Client.RequestAndCancelAsync(new[] { change }, "textDocument/diagnostic", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = uri } });
+        Assert.True(response["error"] is JsonObject, "the cancelled request got a result: " + response.ToJsonString());
         Assert.Equal(-32800, (int)response["error"]!["code"]!);
 
-        var diagnostics = await session.Client.WaitForDiagnosticsAsync(uri, version: 1);
+        var diagnostics = await session.Client.WaitForDiagnosticsAsync(uri, version: 2);
         Assert.NotEmpty(diagnostics);
     }
 }

@@ -44,7 +44,8 @@ public sealed class NeovimTests
         var bin = Path.Combine(repository.Root, ".bin");
         Directory.CreateDirectory(bin);
         var wrapper = Path.Combine(bin, "cioidclint");
-        File.WriteAllText(wrapper, $"#!/bin/sh\nexec dotnet \"{ServerProcess.CliPath}\" \"$@\"\n");
+        var (program, prefix) = NativeCli.Command;
+        File.WriteAllText(wrapper, $"#!/bin/sh\nexec {string.Join(" ", prefix.Prepend(program).Select(a => $"\"{a}\""))} \"$@\"\n");
         if (!OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(wrapper, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);

@@ -153,6 +153,27 @@ public sealed class LspStdioClient : IAsyncDisposable
         return await WithTimeout(done.Task, timeout, $"no response to {method}").ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Sends <paramref name="before"/> (notifications), a request and its <c>$/cancelRequest</c> in
+    /// one write, so the server reads the cancellation while the request's work has barely begun,
+    /// however fast it is. Returns the whole response (an error, or the result when it won the race).
+    /// </summary>
+    public async Task<JsonObject> RequestAndCancelAsync(IEnumerable<JsonObject> before, string method, object? parameters, TimeSpan? timeout = null)
+    {
+        var id = Interlocked.Increment(ref _nextId);
+        var done = new TaskCompletionSource<JsonObject>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_gate)
+        {
+            _pending[id] = done;
+        }
+
+        var messages = before
+            .Append(new JsonObject { ["jsonrpc"] = "2.0", ["id"] = id, ["method"] = method, ["params"] = ToNode(parameters) })
+            .Append(new JsonObject { ["jsonrpc"] = "2.0", ["method"] = "$/cancelRequest", ["params"] = new JsonObject { ["id"] = id } });
+        await SendRawAsync(messages.SelectMany(m => Frame(Encoding.UTF8.GetBytes(m.ToJsonString()))).ToArray()).ConfigureAwait(false);
+        return await WithTimeout(done.Task, timeout, $"no response to {method}").ConfigureAwait(false);
+    }
+
     /// <summary>The id the next request will get (to cancel it with $/cancelRequest).</summary>
     public long NextRequestId => Interlocked.Read(ref _nextId) + 1;
 
