@@ -2,6 +2,7 @@
 # Installs what the tests need beyond the .NET SDK, only when it is missing (safe to run again).
 #   pre-commit (Debian package): PreCommitHookTests runs the real `pre-commit try-repo`.
 #   neovim (Debian package, 0.7.2 on bookworm): NeovimTests drives the language server from it.
+#   curl (Debian package): the merge-request job's script downloads its release archive with it.
 # Uses sudo only when not root; without either, says so and goes on (those tests skip locally
 # and fail in CI, where CI is set).
 set -euo pipefail
@@ -24,6 +25,11 @@ apt_install() {
 if ! command -v pre-commit >/dev/null; then
   echo "== installing pre-commit"
   apt_install pre-commit
+fi
+
+if ! command -v curl >/dev/null; then
+  echo "== installing curl"
+  apt_install curl
 fi
 
 if ! command -v nvim >/dev/null; then

@@ -1,12 +1,14 @@
 using System.Text.Json.Nodes;
+using CiOidcLint.Testing;
 using YamlDotNet.RepresentationModel;
 
 namespace CiOidcLint.Cli.Tests;
 
 /// <summary>
 /// <c>templates/cioidclint.gitlab-ci.yml</c>: its <c>script:</c> runs as a GitLab runner runs it
-/// (bash, <c>set -eo pipefail</c>, the job's variables in the environment) against a sample
-/// repository, installing the packed tool from a local folder source.
+/// (bash, <c>set -eo pipefail</c>, nothing in the environment but the job's variables) against a
+/// sample repository, with no .NET anywhere: PATH holds only the few programs the job image has
+/// (<see cref="JobImage"/>), and the release archive comes from a server on 127.0.0.1.
 /// </summary>
 public sealed class MergeRequestTemplateTests
 {
@@ -54,13 +56,46 @@ public sealed class MergeRequestTemplateTests
     }
 
     [Fact]
+    public void A_download_that_does_not_match_the_pinned_sum_is_not_run()
+    {
+        using var repo = new TempRepository().Write(".gitlab-ci.yml", WarningsOnly);
+        var tampered = RunScript(repo, new Dictionary<string, string?> { ["CIOIDCLINT_SHA256"] = new string('0', 64) });
+        Assert.Equal(2, tampered.ExitCode);
+        Assert.Contains("does not have the SHA-256 in CIOIDCLINT_SHA256", tampered.Stderr);
+        Assert.False(File.Exists(repo.Full("gl-code-quality-report.json")), "nothing of the archive ran");
+
+        var unpinned = RunScript(repo, new Dictionary<string, string?> { ["CIOIDCLINT_SHA256"] = string.Empty });
+        Assert.Equal(2, unpinned.ExitCode);
+        Assert.Contains("CIOIDCLINT_SHA256 is empty", unpinned.Stderr);
+
+        var missing = RunScript(repo, new Dictionary<string, string?> { ["CIOIDCLINT_VERSION"] = "9.9.9" });
+        Assert.NotEqual(0, missing.ExitCode);
+        Assert.Contains("404", missing.Stderr);
+    }
+
+    [Fact]
+    public void The_job_runs_where_no_dotnet_can_be_reached()
+    {
+        using var repo = new TempRepository().Write(".gitlab-ci.yml", WarningsOnly);
+        var probe = JobImage.Run(repo.Root, "command -v dotnet || echo 'no dotnet'; echo \"DOTNET_ROOT=${DOTNET_ROOT:-}\"", new Dictionary<string, string?>());
+        Assert.Equal("no dotnet\nDOTNET_ROOT=", probe.Stdout.Trim());
+        var script = ScriptText();
+        Assert.DoesNotContain("dotnet", script);
+        Assert.Equal(0, RunScript(repo).ExitCode);
+    }
+
+    [Fact]
     public void The_job_is_declared_as_the_issue_and_the_README_describe()
     {
         Assert.Equal("$CIOIDCLINT_IMAGE", Scalar(Job, "image"));
         var variables = (YamlMappingNode)Job.Children[new YamlScalarNode("variables")];
-        Assert.Equal("mcr.microsoft.com/dotnet/sdk:10.0", Scalar(variables, "CIOIDCLINT_IMAGE"));
+        Assert.Equal("buildpack-deps:bookworm-curl", Scalar(variables, "CIOIDCLINT_IMAGE"));
         Assert.Equal("error", Scalar(variables, "CIOIDCLINT_SEVERITY_THRESHOLD"));
-        Assert.Equal("https://api.nuget.org/v3/index.json", Scalar(variables, "CIOIDCLINT_SOURCE"));
+        Assert.Equal("linux-x64", Scalar(variables, "CIOIDCLINT_PLATFORM"));
+        Assert.Equal("https://gitlab.com/cioidclint/cioidclint/-/releases", Scalar(variables, "CIOIDCLINT_RELEASES"));
+        // Until a release stamps it (scripts/release-assets.sh --stamp-template), the sum is
+        // empty and the job says so instead of running an unchecked download.
+        Assert.Matches("^([0-9a-f]{64})?$", Scalar(variables, "CIOIDCLINT_SHA256") ?? string.Empty);
 
         var artifacts = (YamlMappingNode)Job.Children[new YamlScalarNode("artifacts")];
         Assert.Equal("always", Scalar(artifacts, "when"));
@@ -99,24 +134,46 @@ public sealed class MergeRequestTemplateTests
         Assert.Contains("no findings in 1 file", result.Stderr);
     }
 
-    /// <summary>The script lines joined as the runner runs them, with the job's variables (and <paramref name="overrides"/>) in the environment.</summary>
+    /// <summary>The script lines joined as the runner runs them.</summary>
+    private static string ScriptText()
+        => string.Join("\n", ((YamlSequenceNode)Job.Children[new YamlScalarNode("script")]).Select(n => ((YamlScalarNode)n).Value));
+
+    /// <summary>
+    /// Runs the job's script with the job's variables (and <paramref name="overrides"/>), the
+    /// release archive served from 127.0.0.1 and pinned by its real sum.
+    /// </summary>
     private static CliResult RunScript(TempRepository repo, IReadOnlyDictionary<string, string?>? overrides = null)
     {
-        var script = string.Join("\n", ((YamlSequenceNode)Job.Children[new YamlScalarNode("script")]).Select(n => ((YamlScalarNode)n).Value));
-        using var temp = new TempRepository(withGit: false);
         var environment = ((YamlMappingNode)Job.Children[new YamlScalarNode("variables")]).Children
             .ToDictionary(p => ((YamlScalarNode)p.Key).Value!, p => ((YamlScalarNode)p.Value).Value);
-        environment["CIOIDCLINT_SOURCE"] = ToolPackage.Folder;
+        var asset = ReleaseAsset.Value;
+        using var server = new ReleaseServer($"/releases/v{ToolPackage.Version}/downloads/{System.IO.Path.GetFileName(asset.Path)}", File.ReadAllBytes(asset.Path));
+        environment["CIOIDCLINT_RELEASES"] = server.BaseUrl + "/releases";
+        environment["CIOIDCLINT_SHA256"] = asset.Sha256;
         environment["CI_PROJECT_DIR"] = repo.Root;
-        environment["TMPDIR"] = temp.Root;
-        environment["NUGET_PACKAGES"] = System.IO.Path.Combine(temp.Root, "nuget-packages");
         foreach (var (name, value) in overrides ?? new Dictionary<string, string?>())
         {
             environment[name] = value;
         }
 
-        return Processes.Run("bash", new[] { "-c", "set -eo pipefail\n" + script }, repo.Root, environment);
+        return JobImage.Run(repo.Root, "set -eo pipefail\n" + ScriptText(), environment);
     }
+
+    private static readonly Lazy<(string Path, string Sha256)> ReleaseAsset = new(() =>
+    {
+        var output = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "cioidclint-tests-release-" + Environment.ProcessId);
+        var args = new List<string> { System.IO.Path.Combine(PublishedCli.RepositoryRoot, "scripts", "release-assets.sh") };
+        if (NativeCli.IsNative)
+        {
+            args.AddRange(new[] { "--executable", NativeCli.Path });
+        }
+
+        args.Add(output);
+        var built = Processes.Run("bash", args, PublishedCli.RepositoryRoot, timeoutSeconds: 600);
+        Assert.True(built.ExitCode == 0, "scripts/release-assets.sh failed:\n" + built.Stdout + built.Stderr);
+        var lines = built.Lines;
+        return (lines[^2], lines[^1]);
+    });
 
     private static string? Scalar(YamlMappingNode mapping, string key) => ((YamlScalarNode)mapping.Children[new YamlScalarNode(key)]).Value;
 
