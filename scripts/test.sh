@@ -12,15 +12,15 @@ bash "$root/scripts/setup-test-tools.sh"
 echo "== build"
 dotnet build CiOidcLint.sln -c Release --nologo -v q
 
-echo "== publish the CLI the tests run as a process"
-publish_dir="$root/artifacts/cli"
-dotnet publish server/CiOidcLint.Cli -c Release -o "$publish_dir" --nologo -v q
-export CIOIDCLINT_CLI="$publish_dir/cioidclint.dll"
+echo "== publish the native executable every process test runs (CLI and language server)"
+# NativeAOT, with trim and AOT warnings as errors; installs clang and zlib when missing.
+CIOIDCLINT_CLI="$(bash "$root/scripts/publish-native.sh" | tail -n 1)"
+export CIOIDCLINT_CLI
+echo "$CIOIDCLINT_CLI"
 
-echo "== pack the tool package the install, template and package tests use"
+echo "== pack the tool packages the install, package and pre-commit tests use"
 package_dir="$root/artifacts/packages"
-rm -rf "$package_dir"
-dotnet pack server/CiOidcLint.Cli -c Release --no-build -o "$package_dir" --nologo -v q
+bash "$root/scripts/pack-tool.sh" "$package_dir"
 export CIOIDCLINT_PACKAGES="$package_dir"
 
 echo "== .NET tests"

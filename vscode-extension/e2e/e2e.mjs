@@ -5,6 +5,9 @@
 //   All in File" -> save -> the file on disk equals expected.gitlab-ci.yml and no CIOL004 is left;
 //   "CiOidcLint: Lint Workspace" lists a finding in a closed file, without doubling the open ones;
 //   and a new pipeline file opened in the warm window shows its finding.
+// It installs the platform .vsix (linux-x64), whose server is the NativeAOT executable, and runs
+// code-server with no .NET reachable (no dotnet on PATH, no DOTNET_ROOT): the language server
+// process must be that executable (its /proc/PID/exe), never dotnet.
 // Runs under Node 24 from scripts/setup-e2e.sh; started by e2e/run.sh, which sets:
 //   CIOIDCLINT_E2E_HOME       the folder setup-e2e.sh installed code-server and playwright-core in
 //   CIOIDCLINT_E2E_VSIX       the .vsix to install
@@ -45,6 +48,9 @@ const pipeline = path.join(workspace, '.gitlab-ci.yml');
 fs.rmSync(artifacts, { recursive: true, force: true });
 fs.mkdirSync(artifacts, { recursive: true });
 
+// Marks the processes this run's code-server starts (they inherit its environment).
+const mark = `${process.pid}-${Date.now()}`;
+let installedServer;
 let server;
 let browser;
 let page;
@@ -88,6 +94,7 @@ try {
   // activated the extension) to the finding, which includes starting dotnet and the server.
   timings.textShownToDiagnosticMs = Date.now() - shownAt;
   log(`diagnostic after ${timings.openToDiagnosticMs} ms`);
+  checkServerProcessIsNative();
   await runCommand('View: Focus Problems (Errors, Warnings, Infos)');
   const problem = page.locator('.markers-panel .monaco-list-row', { hasText: 'CIOL004' });
   await waitForCount(problem, 2, 'two CIOL004 rows in the Problems view');
@@ -221,14 +228,71 @@ function installExtension() {
   fs.writeFileSync(path.join(artifacts, 'install-extension.log'), result.stdout + result.stderr);
   const installed = fs.readdirSync(extensions).filter((d) => d.startsWith('cioidclint.cioidclint-'));
   expect(installed.length === 1, `code-server installed the .vsix (extensions: ${fs.readdirSync(extensions).join(', ')})`);
-  expect(fs.existsSync(path.join(extensions, installed[0], 'server', 'cioidclint.dll')), 'the installed extension carries the server');
+  installedServer = path.join(extensions, installed[0], 'server', 'cioidclint');
+  expect(fs.existsSync(installedServer), 'the installed extension carries the native server');
+  expect((fs.statSync(installedServer).mode & 0o111) !== 0, 'the installed native server is executable');
+  expect(!fs.existsSync(path.join(extensions, installed[0], 'server', 'cioidclint.dll')), 'the installed extension carries no framework-dependent server');
+}
+
+/** The language server code-server started is the native executable of the .vsix, not dotnet. */
+function checkServerProcessIsNative() {
+  const expected = fs.realpathSync(installedServer);
+  const processes = [];
+  for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const exe = fs.readlinkSync(`/proc/${pid}/exe`);
+      const argv = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      const env = fs.readFileSync(`/proc/${pid}/environ`, 'utf8');
+      processes.push({ pid, exe, argv, fromCodeServer: env.includes(`CIOIDCLINT_E2E_MARK=${mark}`) });
+    } catch {
+      // Gone, or not ours to read.
+    }
+  }
+
+  const servers = processes.filter((p) => p.exe === expected);
+  expect(servers.length === 1 && servers[0].argv[1] === 'server', `one language server process runs ${expected} server (found: ${servers.map((p) => `${p.pid} ${p.argv.join(' ')}`).join('; ') || 'none'})`);
+  expect(servers[0].fromCodeServer, 'the language server was started by this code-server');
+  const dotnets = processes.filter((p) => p.fromCodeServer && path.basename(p.exe).startsWith('dotnet'));
+  expect(dotnets.length === 0, `no dotnet process runs under code-server (found: ${dotnets.map((p) => p.pid).join(', ')})`);
+  timings.serverPid = Number(servers[0].pid);
+}
+
+/**
+ * PATH for code-server with every program of the machine's PATH but dotnet: a folder of links,
+ * since dotnet sits in /usr/bin beside everything else.
+ */
+function pathWithoutDotnet() {
+  const bin = path.join(scratch, 'bin-without-dotnet');
+  fs.mkdirSync(bin, { recursive: true });
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter).filter(Boolean)) {
+    let names;
+    try {
+      names = fs.readdirSync(dir);
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      if (name.startsWith('dotnet') || fs.existsSync(path.join(bin, name))) continue;
+      try {
+        fs.symlinkSync(path.join(dir, name), path.join(bin, name));
+      } catch {
+        // A name that cannot be linked is a name code-server does without.
+      }
+    }
+  }
+  return bin;
 }
 
 function startCodeServer(port) {
   const logFile = fs.openSync(path.join(artifacts, 'code-server.log'), 'w');
-  const env = { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1', DOTNET_NOLOGO: '1' };
+  // No .NET within reach: PATH without dotnet, no DOTNET_ROOT nor any other DOTNET_ variable.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('DOTNET_')));
+  env.PATH = pathWithoutDotnet();
+  env.CIOIDCLINT_E2E_MARK = mark;
   // Development overrides would test something other than the .vsix.
   delete env.CIOIDCLINT_SERVER_PATH;
+  const probe = spawnSync('sh', ['-c', 'command -v dotnet'], { env, encoding: 'utf8' });
+  expect(probe.status !== 0, `dotnet is out of code-server's reach (command -v dotnet: ${probe.stdout.trim() || 'nothing'})`);
   const child = spawn(process.execPath, [
     codeServer,
     '--auth', 'none',

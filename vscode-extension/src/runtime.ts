@@ -1,4 +1,5 @@
-// Finds how to start the language server: which server, and which `dotnet` runs it.
+// Finds how to start the language server: which server, and, for a framework-dependent one,
+// which `dotnet` runs it. The platform .vsix bundles the native server, which needs no .NET.
 // Pure logic over an injected probe of the machine, so the unit tests can drive every case
 // without VS Code, a .NET install or a real file system.
 
@@ -21,7 +22,33 @@ export interface MachineProbe {
   readText(file: string): string | undefined;
   /** The standard output of `dotnet --list-runtimes`, or undefined when dotnet did not run. */
   listRuntimes(dotnet: string): Promise<string | undefined>;
+  /**
+   * A `dotnet` that has the given major runtime, from the .NET Install Tool extension
+   * (ms-dotnettools.vscode-dotnet-runtime), which downloads it once for every extension that
+   * asks; undefined when that extension is not installed or could not provide one.
+   */
+  acquireDotnet?(major: string): Promise<string | undefined>;
 }
+
+/** The servers an installed extension may carry in its server/ folder. */
+export interface BundledServer {
+  /** The NativeAOT executable of the platform .vsix: run directly, no .NET needed. */
+  readonly native: string;
+  /** The framework-dependent server of the universal .vsix: run with `dotnet`. */
+  readonly dll: string;
+}
+
+/** The bundled servers of an extension installed at `extensionPath`. */
+export function bundledServer(extensionPath: string, platform: NodeJS.Platform): BundledServer {
+  const join = platform === 'win32' ? path.win32.join : path.posix.join;
+  return {
+    native: join(extensionPath, 'server', platform === 'win32' ? 'cioidclint.exe' : 'cioidclint'),
+    dll: join(extensionPath, 'server', 'cioidclint.dll'),
+  };
+}
+
+/** The extension id of the .NET Install Tool, whose `dotnet.acquire` command provides a runtime. */
+export const dotnetInstallToolId = 'ms-dotnettools.vscode-dotnet-runtime';
 
 /** The machine-scoped settings that choose the runtime and the server. */
 export interface RuntimeSettings {
@@ -62,11 +89,12 @@ export type LaunchPlan = ServerLaunch | LaunchProblem;
 /**
  * Chooses the server and its runtime. Order: the development variable (a deliberate,
  * temporary override), then the `cioidclint.serverPath` setting, then the server inside the
- * extension. A `.dll` runs with `dotnet`; anything else is run directly (a NativeAOT build).
+ * extension, its native executable when it has one. A `.dll` runs with `dotnet`; anything
+ * else is run directly (a NativeAOT build), and then no `dotnet` is looked for at all.
  */
 export async function planLaunch(
   settings: RuntimeSettings,
-  bundledServerDll: string,
+  bundled: BundledServer,
   probe: MachineProbe,
 ): Promise<LaunchPlan> {
   const fromEnv = probe.env[serverPathVariable]?.trim();
@@ -80,7 +108,7 @@ export async function planLaunch(
     server = fromSetting;
     source = 'setting';
   } else {
-    server = bundledServerDll;
+    server = probe.isFile(bundled.native) ? bundled.native : bundled.dll;
     source = 'bundled';
   }
 
@@ -101,6 +129,39 @@ export async function planLaunch(
   }
 
   const required = readRequiredFramework(server, probe);
+  const found = await findRuntime(settings, required, probe);
+  if (found.ok) {
+    return launchOn(found.path, found.fromSetting ? ' (from cioidclint.dotnetPath)' : '');
+  }
+
+  // Nothing on the machine runs the server. Unless the user chose a dotnet, the .NET Install
+  // Tool extension, when installed, provides one (as it does for Bicep and C# Dev Kit).
+  if (!settings.dotnetPath.trim() && probe.acquireDotnet) {
+    const major = required?.version.split('.')[0] ?? '10';
+    const acquired = await probe.acquireDotnet(major);
+    if (acquired && probe.isFile(acquired)) {
+      const listing = await probe.listRuntimes(acquired);
+      if (listing !== undefined && (!required || parseRuntimeList(listing, required.name).some((v) => satisfies(v, required)))) {
+        return launchOn(acquired, ' (from the .NET Install Tool)');
+      }
+    }
+  }
+
+  return found;
+
+  function launchOn(dotnet: string, origin: string): ServerLaunch {
+    return {
+      ok: true,
+      command: dotnet,
+      args: [server, 'server'],
+      source,
+      description: `server ${server} (${why}) on ${dotnet}${origin}`,
+    };
+  }
+}
+
+/** A `dotnet` on this machine that runs a server needing `required`, or why there is none. */
+async function findRuntime(settings: RuntimeSettings, required: RequiredFramework | undefined, probe: MachineProbe): Promise<DotnetSearch> {
   const dotnet = findDotnet(settings, probe);
   if (!dotnet.ok) {
     return dotnet;
@@ -127,13 +188,7 @@ export async function planLaunch(
     }
   }
 
-  return {
-    ok: true,
-    command: dotnet.path,
-    args: [server, 'server'],
-    source,
-    description: `server ${server} (${why}) on ${dotnet.path}${dotnet.fromSetting ? ' (from cioidclint.dotnetPath)' : ''}`,
-  };
+  return dotnet;
 }
 
 type DotnetSearch = { ok: true; path: string; fromSetting: boolean } | LaunchProblem;
@@ -310,7 +365,7 @@ function describeRange(required: RequiredFramework): string {
 
 function installAdvice(required: RequiredFramework | undefined): string {
   const major = required?.version.split('.')[0] ?? '10';
-  return `Install the .NET ${major} runtime (${dotnetDownloadUrl}/${major}.0), or set cioidclint.dotnetPath to a dotnet that has it.`;
+  return `Install the .NET ${major} runtime (${dotnetDownloadUrl}/${major}.0) or the .NET Install Tool extension (${dotnetInstallToolId}), which gets it for CiOidcLint; or set cioidclint.dotnetPath to a dotnet that has it. The CiOidcLint .vsix for your platform (linux-x64) needs no .NET.`;
 }
 
 function problem(message: string, setting?: LaunchProblem['setting'], installDotnet = false): LaunchProblem {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
+  bundledServer,
   MachineProbe,
   parseRuntimeConfig,
   parseRuntimeList,
@@ -10,7 +11,9 @@ import {
   serverPathVariable,
 } from '../src/runtime';
 
-const bundled = '/ext/server/cioidclint.dll';
+const bundledDll = '/ext/server/cioidclint.dll';
+const bundledNative = '/ext/server/cioidclint';
+const bundled = { native: bundledNative, dll: bundledDll };
 const runtimeConfig = JSON.stringify({
   runtimeOptions: { tfm: 'net10.0', framework: { name: 'Microsoft.NETCore.App', version: '10.0.0' } },
 });
@@ -26,12 +29,23 @@ interface FakeMachine {
   env?: Record<string, string>;
   platform?: NodeJS.Platform;
   runtimes?: Record<string, string | undefined>;
+  /** What the .NET Install Tool would hand back; absent: the extension is not installed. */
+  installTool?: () => string | undefined;
 }
 
-function machine(fake: FakeMachine): MachineProbe & { listed: string[] } {
+function machine(fake: FakeMachine): MachineProbe & { listed: string[]; acquired: string[] } {
   const files = new Set(fake.files ?? []);
   const listed: string[] = [];
+  const acquired: string[] = [];
+  const installTool = fake.installTool;
   return {
+    acquired,
+    ...(installTool && {
+      acquireDotnet: async (major: string) => {
+        acquired.push(major);
+        return installTool();
+      },
+    }),
     platform: fake.platform ?? 'linux',
     env: fake.env ?? {},
     homeDir: '/home/me',
@@ -46,7 +60,7 @@ function machine(fake: FakeMachine): MachineProbe & { listed: string[] } {
 }
 
 const noSettings = { dotnetPath: '', serverPath: '' };
-const bundledFiles = [bundled, '/ext/server/cioidclint.runtimeconfig.json'];
+const bundledFiles = [bundledDll, '/ext/server/cioidclint.runtimeconfig.json'];
 
 describe('planLaunch', () => {
   it('runs the bundled server with dotnet from PATH', async () => {
@@ -58,7 +72,7 @@ describe('planLaunch', () => {
     const plan = await planLaunch(noSettings, bundled, probe);
     assert.deepEqual(plan.ok && { command: plan.command, args: plan.args, source: plan.source }, {
       command: '/opt/dn/dotnet',
-      args: [bundled, 'server'],
+      args: [bundledDll, 'server'],
       source: 'bundled',
     });
   });
@@ -151,6 +165,59 @@ describe('planLaunch', () => {
     assert.equal(!setting.ok && setting.setting, 'cioidclint.serverPath');
     const none = await planLaunch(noSettings, bundled, machine({}));
     assert.match(!none.ok ? none.message : '', /has no language server/);
+  });
+
+  it('runs the bundled native server directly and never looks for dotnet', async () => {
+    // The platform .vsix: server/cioidclint beside no .dll, on a machine without .NET.
+    const probe = machine({ files: [bundledNative], env: { PATH: '/usr/bin' }, installTool: () => '/never' });
+    const plan = await planLaunch(noSettings, bundled, probe);
+    assert.deepEqual(plan.ok && { command: plan.command, args: plan.args, source: plan.source }, {
+      command: bundledNative,
+      args: ['server'],
+      source: 'bundled',
+    });
+    assert.deepEqual(probe.listed, []);
+    assert.deepEqual(probe.acquired, []);
+  });
+
+  it('prefers the native server when a copy carries both', async () => {
+    const probe = machine({ files: [bundledNative, ...bundledFiles, '/usr/bin/dotnet'], env: { PATH: '/usr/bin' }, runtimes: { '/usr/bin/dotnet': net10 } });
+    const plan = await planLaunch(noSettings, bundled, probe);
+    assert.equal(plan.ok && plan.command, bundledNative);
+  });
+
+  it('names the native server of each platform', () => {
+    assert.deepEqual(bundledServer('/ext', 'linux'), { native: '/ext/server/cioidclint', dll: '/ext/server/cioidclint.dll' });
+    assert.deepEqual(bundledServer('C:\\ext', 'win32'), { native: 'C:\\ext\\server\\cioidclint.exe', dll: 'C:\\ext\\server\\cioidclint.dll' });
+  });
+
+  it('gets a runtime from the .NET Install Tool when the machine has none', async () => {
+    const acquired = '/home/me/.vscode/dotnet/10.0.1/dotnet';
+    const probe = machine({ files: [...bundledFiles, acquired], env: { PATH: '/usr/bin' }, runtimes: { [acquired]: net10 }, installTool: () => acquired });
+    const plan = await planLaunch(noSettings, bundled, probe);
+    assert.deepEqual(plan.ok && { command: plan.command, args: plan.args }, { command: acquired, args: [bundledDll, 'server'] });
+    assert.match(plan.ok ? plan.description : '', /from the \.NET Install Tool/);
+    assert.deepEqual(probe.acquired, ['10']);
+  });
+
+  it('asks the .NET Install Tool when the machine has only an older runtime', async () => {
+    const acquired = '/acquired/dotnet';
+    const probe = machine({ files: [...bundledFiles, '/usr/bin/dotnet', acquired], env: { PATH: '/usr/bin' }, runtimes: { '/usr/bin/dotnet': net8, [acquired]: net10 }, installTool: () => acquired });
+    const plan = await planLaunch(noSettings, bundled, probe);
+    assert.equal(plan.ok && plan.command, acquired);
+  });
+
+  it('keeps the first problem when the .NET Install Tool cannot help, and respects a chosen dotnetPath', async () => {
+    const failing = machine({ files: bundledFiles, env: { PATH: '/usr/bin' }, installTool: () => undefined });
+    const plan = await planLaunch(noSettings, bundled, failing);
+    assert.equal(plan.ok, false);
+    assert.match(!plan.ok ? plan.message : '', /found no 'dotnet' on PATH.*\.NET Install Tool extension \(ms-dotnettools\.vscode-dotnet-runtime\)/);
+    assert.deepEqual(failing.acquired, ['10']);
+
+    const chosen = machine({ files: [...bundledFiles, '/custom/dotnet'], env: { PATH: '' }, runtimes: { '/custom/dotnet': net8 }, installTool: () => '/acquired/dotnet' });
+    const refused = await planLaunch({ dotnetPath: '/custom/dotnet', serverPath: '' }, bundled, chosen);
+    assert.equal(refused.ok, false);
+    assert.deepEqual(chosen.acquired, []);
   });
 
   it('skips the version check for a server without a runtimeconfig.json', async () => {
