@@ -35,7 +35,32 @@ internal static class YamlValueKinds
            && (CoreType(scalar) is { } type
                ? type == "int"
                : scalar.Tag is null && !IsQuotedOrBlock(scalar)
-                 && System.Text.RegularExpressions.Regex.IsMatch(scalar.Value, @"\A[-+]?(?:0|[1-9][0-9_]*)\z", System.Text.RegularExpressions.RegexOptions.CultureInvariant));
+                 && IsDecimalInteger(scalar.Value));
+
+    /// <summary><c>[-+]?(0|[1-9][0-9_]*)</c>, the plain integers GitLab's check reads as such.</summary>
+    private static bool IsDecimalInteger(string value)
+    {
+        var start = value.Length > 0 && value[0] is '-' or '+' ? 1 : 0;
+        if (start >= value.Length || value[start] < '0' || value[start] > '9')
+        {
+            return false;
+        }
+
+        if (value[start] == '0')
+        {
+            return value.Length == start + 1;
+        }
+
+        for (var i = start + 1; i < value.Length; i++)
+        {
+            if (!(value[i] is '_' || (value[i] >= '0' && value[i] <= '9')))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>Nil or a string of blanks: what Rails' <c>presence: true</c> rejects.</summary>
     public static bool IsBlank(YamlNode node)

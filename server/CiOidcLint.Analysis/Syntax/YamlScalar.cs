@@ -100,9 +100,17 @@ internal static class PlainScalarTypes
             return true;
         }
 
-        return System.Text.RegularExpressions.Regex.IsMatch(
-            value,
-            @"\A(?:[-+]?(?:0|[1-9][0-9_]*)|0[0-7_]+|0x[0-9a-fA-F_]+|0b[01_]+|[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))\z",
-            System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        // Every number form starts with a sign, a digit or a dot: most plain words are over here,
+        // without the regular expression (which runs for every plain scalar of every analysis).
+        if (value.Length == 0 || !(value[0] is '-' or '+' or '.' || (value[0] >= '0' && value[0] <= '9')))
+        {
+            return false;
+        }
+
+        return Number.IsMatch(value);
     }
+
+    private static readonly System.Text.RegularExpressions.Regex Number = new(
+        @"\A(?:[-+]?(?:0|[1-9][0-9_]*)|0[0-7_]+|0x[0-9a-fA-F_]+|0b[01_]+|[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))\z",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using CiOidcLint.LanguageServer.Protocol;
@@ -9,10 +8,10 @@ using StreamJsonRpc;
 namespace CiOidcLint.LanguageServer.Hosting;
 
 /// <summary>
-/// Messages from the server to the client. Parameters are written with
+/// Messages from the server to the client. Parameter objects are taken apart with
 /// <see cref="LspJsonContext"/>'s generated metadata and handed to StreamJsonRpc as named
-/// arguments of declared type <see cref="JsonElement"/>, the trim-safe overloads: StreamJsonRpc
-/// never reflects over a parameter object, so the native server sends exactly what the JIT one does.
+/// arguments with their declared types, its trim-safe overloads: StreamJsonRpc never reflects
+/// over a parameter object, so the native server sends exactly what the JIT one does.
 /// </summary>
 public sealed class ClientConnection
 {
@@ -58,17 +57,26 @@ public sealed class ClientConnection
     public Task<TResult> RequestAsync<TResult>(string method, CancellationToken cancellationToken)
         => _rpc.InvokeWithParameterObjectAsync<TResult>(method, (IReadOnlyDictionary<string, object?>?)null, null, cancellationToken);
 
-    /// <summary>The members of the serialized parameter object, each a <see cref="JsonElement"/>.</summary>
+    /// <summary>
+    /// The parameter object's members as StreamJsonRpc's named arguments, read through the
+    /// generated metadata (getters, JSON names, declared types), so each value is written once,
+    /// straight into the message. Null members are left out, as the protocol types ask.
+    /// </summary>
     private static (IReadOnlyDictionary<string, object?> Arguments, IReadOnlyDictionary<string, Type> Types) NamedArguments<TParams>(TParams parameters)
         where TParams : class
     {
-        var element = JsonSerializer.SerializeToElement(parameters, LspJsonContext.TypeInfo<TParams>());
         var arguments = new Dictionary<string, object?>(StringComparer.Ordinal);
         var types = new Dictionary<string, Type>(StringComparer.Ordinal);
-        foreach (var property in element.EnumerateObject())
+        foreach (var property in LspJsonContext.TypeInfo<TParams>().Properties)
         {
-            arguments[property.Name] = property.Value;
-            types[property.Name] = typeof(JsonElement);
+            if (property.Get?.Invoke(parameters) is not { } value
+                || (property.ShouldSerialize is { } include && !include(parameters, value)))
+            {
+                continue;
+            }
+
+            arguments[property.Name] = value;
+            types[property.Name] = property.PropertyType;
         }
 
         return (arguments, types);
