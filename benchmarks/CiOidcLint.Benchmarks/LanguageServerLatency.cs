@@ -22,7 +22,7 @@ namespace CiOidcLint.Benchmarks;
 /// server. <see cref="LanguageServerFirstEdits"/> gives the cold figure beside it.
 /// </para>
 /// <para>
-/// Needs the published CLI (<c>CIOIDCLINT_CLI</c>, else <c>artifacts/cli/cioidclint.dll</c>) and
+/// Needs the native executable (<c>CIOIDCLINT_CLI</c>, else published on first use) and
 /// <c>npm ci --prefix benchmarks/yaml-language-server</c>. Run:
 /// <c>dotnet run -c Release --project benchmarks/CiOidcLint.Benchmarks -- --filter '*LanguageServer*'</c>
 /// </para>
@@ -105,8 +105,8 @@ public abstract class LanguageServerSession
         var schema = Path.GetFullPath(Path.Combine(root, "..", "shared", "corpus", "schema", "ci.json"));
         if (Server == "cioidclint")
         {
-            var cli = Environment.GetEnvironmentVariable("CIOIDCLINT_CLI") is { Length: > 0 } given ? given : Path.Combine(root, "artifacts", "cli", "cioidclint.dll");
-            _client = LspStdioClient.Start("dotnet", new[] { cli, "server" }, _folder);
+            var (program, prefix) = NativeCli.Command;
+            _client = LspStdioClient.Start(program, prefix.Append("server"), _folder);
         }
         else
         {

@@ -1,4 +1,13 @@
+using System.Linq;
 using BenchmarkDotNet.Running;
+using CiOidcLint.Benchmarks;
 
 // dotnet run -c Release --project benchmarks/CiOidcLint.Benchmarks -- --filter '*'
-BenchmarkSwitcher.FromAssembly(typeof(CiOidcLint.Benchmarks.CorpusBenchmarks).Assembly).Run(args);
+// dotnet run -c Release --project benchmarks/CiOidcLint.Benchmarks -- native [--pairs N] [--plot FILE]
+if (args.FirstOrDefault() == "native")
+{
+    return await NativeComparison.RunAsync(args.Skip(1).ToArray());
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(CorpusBenchmarks).Assembly).Run(args);
+return 0;

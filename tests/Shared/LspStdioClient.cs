@@ -73,6 +73,9 @@ public sealed class LspStdioClient : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The server's process id, to read its memory from /proc.</summary>
+    public int ProcessId => _process.Id;
+
     public int Count
     {
         get
