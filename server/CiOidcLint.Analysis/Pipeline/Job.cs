@@ -15,6 +15,7 @@ public sealed class Job
     private ImmutableArray<IdToken>? _idTokens;
     private ImmutableArray<Secret>? _secrets;
     private ImmutableArray<ScriptLine>? _scriptLines;
+    private JobShell? _shell;
 
     internal Job(string name, YamlEntry declaration)
     {
@@ -60,6 +61,9 @@ public sealed class Job
     public ImmutableArray<Secret> Secrets => _secrets ??= ReadSecrets();
 
     public ImmutableArray<ScriptLine> ScriptLines => _scriptLines ??= ReadScriptLines();
+
+    /// <summary>bash, or PowerShell on a Windows runner (see <see cref="JobShellDetector"/>).</summary>
+    public JobShell Shell => _shell ??= JobShellDetector.Detect(this);
 
     public override string ToString() => Name;
 

@@ -45,6 +45,12 @@ public sealed class AndListIgnoresFailureRule : IJobRule
 
     public void AnalyzeJob(JobContext context)
     {
+        // A bash rule: a PowerShell job (a Windows runner) reads its lines by other rules.
+        if (context.Job.Shell == JobShell.PowerShell)
+        {
+            return;
+        }
+
         foreach (var line in context.Job.ScriptLines)
         {
             // after_script runs in a shell of its own whose failure never fails the job.

@@ -41,6 +41,12 @@ public sealed class ExportMasksExitCodeRule : IJobRule
 
     public void AnalyzeJob(JobContext context)
     {
+        // A bash rule: a PowerShell job (a Windows runner) reads its lines by other rules.
+        if (context.Job.Shell == JobShell.PowerShell)
+        {
+            return;
+        }
+
         foreach (var line in context.Job.ScriptLines)
         {
             if (!MayDeclare(line.Text))

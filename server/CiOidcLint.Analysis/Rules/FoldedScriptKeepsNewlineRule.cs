@@ -39,6 +39,12 @@ public sealed class FoldedScriptKeepsNewlineRule : IJobRule
 
     public void AnalyzeJob(JobContext context)
     {
+        // A bash rule: a PowerShell job (a Windows runner) reads its lines by other rules.
+        if (context.Job.Shell == JobShell.PowerShell)
+        {
+            return;
+        }
+
         foreach (var node in context.Job.ScriptLines.Select(l => l.Node).Where(n => n.Style == ScalarStyle.Folded).Distinct())
         {
             Check(node, context);

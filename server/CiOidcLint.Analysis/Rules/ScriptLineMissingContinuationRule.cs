@@ -43,6 +43,12 @@ public sealed class ScriptLineMissingContinuationRule : IJobRule
 
     public void AnalyzeJob(JobContext context)
     {
+        // A bash rule: a PowerShell job (a Windows runner) reads its lines by other rules.
+        if (context.Job.Shell == JobShell.PowerShell)
+        {
+            return;
+        }
+
         foreach (var node in context.Job.ScriptLines.Select(l => l.Node).Where(n => n.Style == ScalarStyle.Literal).Distinct())
         {
             Check(node, context);
