@@ -45,27 +45,33 @@ public sealed class Suppressions
     /// <summary>The suppression comments of <paramref name="file"/>; cheap when it has none.</summary>
     public static Suppressions Read(SyntaxFile file)
     {
-        // Line by line rather than over ToString(), which would copy a big file into the large
-        // object heap on every analysis; only lines that name the marker become strings.
+        // In windows of the text rather than over ToString(), which would copy a big file into
+        // the large object heap on every analysis, and rather than line by line, which costs a
+        // copy per line; only lines that name the marker are looked at further.
         var text = file.Text;
         var candidates = new List<TextLine>();
-        var buffer = new char[256];
-        foreach (var line in text.Lines)
+        var buffer = new char[Math.Min(text.Length, 8192)];
+        var overlap = Marker.Length - 1;
+        for (var start = 0; start < text.Length; start += buffer.Length - overlap)
         {
-            if (line.Span.Length < Marker.Length)
+            var count = Math.Min(buffer.Length, text.Length - start);
+            text.CopyTo(start, buffer, 0, count);
+            var window = buffer.AsSpan(0, count);
+            for (var at = window.IndexOf(Marker.AsSpan(), StringComparison.Ordinal); at >= 0;)
             {
-                continue;
+                var line = text.Lines.GetLineFromPosition(start + at);
+                if (candidates.Count == 0 || candidates[candidates.Count - 1].LineNumber != line.LineNumber)
+                {
+                    candidates.Add(line);
+                }
+
+                var next = window.Slice(at + 1).IndexOf(Marker.AsSpan(), StringComparison.Ordinal);
+                at = next < 0 ? -1 : at + 1 + next;
             }
 
-            if (buffer.Length < line.Span.Length)
+            if (start + count >= text.Length)
             {
-                buffer = new char[Math.Max(line.Span.Length, buffer.Length * 2)];
-            }
-
-            text.CopyTo(line.Start, buffer, 0, line.Span.Length);
-            if (buffer.AsSpan(0, line.Span.Length).IndexOf(Marker.AsSpan(), StringComparison.Ordinal) >= 0)
-            {
-                candidates.Add(line);
+                break;
             }
         }
 

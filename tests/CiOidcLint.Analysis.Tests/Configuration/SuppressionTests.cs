@@ -16,6 +16,24 @@ public sealed class SuppressionTests
         Assert.DoesNotContain("CIOL004", Ids($"job:\n  script:\n    - {Export} #cioidclint:ignore[CIOL011, CIOL004] -- the role never fails here\n"));
     }
 
+    [Theory]
+    [InlineData(8175)]
+    [InlineData(8182)]
+    [InlineData(8186)]
+    [InlineData(8192)]
+    [InlineData(16364)]
+    public void A_comment_is_found_wherever_it_falls_in_a_long_file(int markerAt)
+    {
+        // The comments are searched for in windows of 8,192 characters that overlap by the
+        // marker's length: a marker across a window's edge is found too.
+        var head = "job:\n  script:\n";
+        var item = $"    - {Export}  # ";
+        var filler = "    # " + new string('x', markerAt - head.Length - item.Length - 7) + "\n";
+        var yaml = head + filler + item + "cioidclint: ignore[CIOL004]\n    - " + Export + "\n";
+        Assert.Equal(markerAt, yaml.IndexOf("cioidclint:", StringComparison.Ordinal));
+        Assert.Equal(1, Ids(yaml).Count(id => id == "CIOL004"));
+    }
+
     [Fact]
     public void A_comment_alone_on_the_line_above_silences_the_listed_rule()
     {
