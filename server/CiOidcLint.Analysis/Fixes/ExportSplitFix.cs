@@ -73,7 +73,35 @@ internal static class ExportSplitFix
     /// </summary>
     public static CodeFix? ForExportedSubstitution(ScriptLine line, ShellScript script, int commandIndex, CommandSubstitution holder, string label)
     {
-        if (!IsStandalone(script, commandIndex) || holder.Form != SubstitutionForm.Dollar)
+        var variable = VariableName(label);
+        return IsStandalone(script, commandIndex) && line.Text.IndexOf(variable, StringComparison.Ordinal) < 0
+            ? MoveIntoAssignment(line, script, commandIndex, holder, label, variable)
+            : null;
+    }
+
+    /// <summary>
+    /// The fix for <c>echo "KEY=$(cmd)" &gt;&gt; file</c>: the substitution moves into an
+    /// assignment of its own (named after the dotenv key when there is one), which errexit
+    /// watches, and the write prints the variable.
+    /// </summary>
+    public static CodeFix? ForWrittenSubstitution(ScriptLine line, ShellScript script, int commandIndex, CommandSubstitution holder, string label, string? key)
+    {
+        var command = script.Commands[commandIndex];
+        var standaloneWrite = command.Terminator is ShellOperator.None or ShellOperator.Semicolon or ShellOperator.Newline
+            && command.Assignments.Length == 0
+            && (commandIndex == 0 || script.Commands[commandIndex - 1].Terminator is ShellOperator.Semicolon or ShellOperator.Newline or ShellOperator.None);
+        var variable = key ?? VariableName(label);
+
+        // The line must not read the variable already: the fix would change what it reads.
+        var readsIt = line.Text.IndexOf("$" + variable, StringComparison.Ordinal) >= 0 || line.Text.IndexOf("${" + variable, StringComparison.Ordinal) >= 0;
+        return standaloneWrite && !readsIt && (key is not null || line.Text.IndexOf(variable, StringComparison.Ordinal) < 0)
+            ? MoveIntoAssignment(line, script, commandIndex, holder, label, variable)
+            : null;
+    }
+
+    private static CodeFix? MoveIntoAssignment(ScriptLine line, ShellScript script, int commandIndex, CommandSubstitution holder, string label, string variable)
+    {
+        if (holder.Form != SubstitutionForm.Dollar)
         {
             return null;
         }
@@ -81,12 +109,6 @@ internal static class ExportSplitFix
         var node = line.Node;
         var text = node.File.Text;
         var command = script.Commands[commandIndex];
-        var variable = VariableName(label);
-        if (line.Text.IndexOf(variable, StringComparison.Ordinal) >= 0)
-        {
-            return null;
-        }
-
         var substitution = line.Text.Substring(holder.Start, holder.Length);
         var title = $"Assign the output of '{label}' to {variable} first";
         var replace = new TextChange(node.MapToSource(holder.Start, holder.Length), "${" + variable + "}");

@@ -15,6 +15,9 @@ namespace CiOidcLint.Analysis.Rules;
 /// <c>typeset</c>) takes the builtin's exit status, not <c>cmd</c>'s, so the runner's
 /// <c>set -o errexit</c> never sees a failed login and the job goes on with an empty value
 /// (ShellCheck SC2155). GitLab's AWS example splits the assignment out for this reason.
+/// The same holds for <c>echo</c> and <c>printf</c> writing a <c>$(cmd)</c> to a file
+/// (<c>echo "X=$(cmd)" &gt;&gt; build.env</c>, how dotenv reports are written): their status
+/// is their own, and the file gets an empty value. <c>$(&lt;file)</c> fails like <c>$(cat file)</c>.
 /// </summary>
 public sealed class ExportMasksExitCodeRule : IJobRule
 {
@@ -26,6 +29,14 @@ public sealed class ExportMasksExitCodeRule : IJobRule
         "A builtin that declares a variable returns its own status, so errexit cannot stop the job when the command inside $(...) fails.");
 
     private static readonly ImmutableHashSet<string> Declarers = ImmutableHashSet.Create(StringComparer.Ordinal, "export", "local", "readonly", "declare", "typeset");
+
+    /// <summary>Builtins that print their arguments: their status is their own, whatever a substitution in them did.</summary>
+    private static readonly ImmutableHashSet<string> Writers = ImmutableHashSet.Create(StringComparer.Ordinal, "echo", "printf");
+
+    /// <summary>Redirections that write stdout to a file (not a descriptor duplication such as <c>&gt;&amp;2</c>).</summary>
+    private static readonly ImmutableHashSet<string> FileWrites = ImmutableHashSet.Create(StringComparer.Ordinal, ">", ">>", ">|", "&>", "&>>");
+
+    private static readonly Regex DotenvKey = new(@"\A[A-Za-z_][A-Za-z0-9_]*=\z", RegexOptions.CultureInvariant);
 
     /// <summary>Simple commands that cannot meaningfully fail, per the rule catalog.</summary>
     private static readonly ImmutableHashSet<string> CannotFail = ImmutableHashSet.Create(
@@ -64,12 +75,24 @@ public sealed class ExportMasksExitCodeRule : IJobRule
 
     private static bool MayDeclare(string text)
         => (text.IndexOf("$(", StringComparison.Ordinal) >= 0 || text.IndexOf('`') >= 0)
-           && Declarers.Any(d => text.IndexOf(d, StringComparison.Ordinal) >= 0);
+           && (Declarers.Any(d => text.IndexOf(d, StringComparison.Ordinal) >= 0)
+               || (text.IndexOf('>') >= 0 && Writers.Any(w => text.IndexOf(w, StringComparison.Ordinal) >= 0)));
 
     private static void Check(ShellScript script, int index, ScriptLine line, JobContext context)
     {
         var command = script.Commands[index];
-        if (command.Name is not { } builtin || !Declarers.Contains(builtin))
+        if (command.Name is not { } builtin)
+        {
+            return;
+        }
+
+        if (Writers.Contains(builtin))
+        {
+            CheckWrite(script, index, line, context);
+            return;
+        }
+
+        if (!Declarers.Contains(builtin))
         {
             return;
         }
@@ -99,7 +122,8 @@ public sealed class ExportMasksExitCodeRule : IJobRule
             }
 
             var label = Label(blamed);
-            var shown = name is null ? $"{builtin} $(… {label} …)" : $"{builtin} {name}=$({label} …)";
+            var inner = Inner(label);
+            var shown = name is null ? $"{builtin} $(… {inner})" : $"{builtin} {name}=$({inner})";
             var consequence = name is null ? "the job goes on without the variables it should export" : $"the job goes on with an empty {name}";
             var span = line.Node.MapToSource(command.Start, word.Start + word.Length - command.Start);
             var fix = name is null
@@ -109,6 +133,59 @@ public sealed class ExportMasksExitCodeRule : IJobRule
             context.Report(new SourceLocation(line.Node.File, span), fixes, shown, label, consequence);
         }
     }
+
+    /// <summary>
+    /// <c>echo</c> or <c>printf</c> with a substitution that can fail, whose output goes to a file:
+    /// the file gets what the command printed before it failed (often nothing) and the job goes on.
+    /// Output to the job log is left alone: nothing is lost there that the log does not show.
+    /// </summary>
+    private static void CheckWrite(ShellScript script, int index, ScriptLine line, JobContext context)
+    {
+        var command = script.Commands[index];
+        var write = command.Redirections.LastOrDefault(r => FileWrites.Contains(r.Operator) && r.FileDescriptor is null or "1" && r.Target is not null);
+        if (write?.Target is not { } target || IsDevice(target))
+        {
+            return;
+        }
+
+        foreach (var word in command.Words.Skip(1))
+        {
+            var failing = word.Substitutions.Select(s => Failing(s, 0)).FirstOrDefault(c => c is not null);
+            if (failing is not var (blamed, holder))
+            {
+                continue;
+            }
+
+            var label = Label(blamed);
+            var file = target.LiteralValue ?? target.RawText;
+            var shown = $"{command.Name} …$({Inner(label)})… {write.Operator} {file}";
+            var consequence = $"{file} gets what it printed before it failed, often nothing, and the job goes on";
+            var span = line.Node.MapToSource(command.Start, command.End - command.Start);
+            var fix = ExportSplitFix.ForWrittenSubstitution(line, script, index, holder, label, DotenvKeyBefore(word, holder));
+            var fixes = fix is null ? ImmutableArray<CodeFix>.Empty : ImmutableArray.Create(fix);
+            context.Report(new SourceLocation(line.Node.File, span), fixes, shown, label, consequence);
+            return;
+        }
+    }
+
+    /// <summary><c>/dev/null</c>, <c>/dev/stderr</c>: not a file anyone reads later.</summary>
+    private static bool IsDevice(ShellWord target)
+        => (target.LiteralValue ?? target.RawText).StartsWith("/dev/", StringComparison.Ordinal);
+
+    /// <summary><c>NAME</c> when the word is <c>NAME=$(…)</c> (a dotenv line), so the fix names its variable after the key.</summary>
+    private static string? DotenvKeyBefore(ShellWord word, CommandSubstitution holder)
+    {
+        var index = word.Parts.IndexOf(holder);
+        if (index != 1 || word.Parts[0] is not LiteralPart { Text: var key } || !DotenvKey.IsMatch(key))
+        {
+            return null;
+        }
+
+        return key.Substring(0, key.Length - 1);
+    }
+
+    /// <summary>The substitution as the message shows it: <c>vault write …</c>, or <c>&lt;token.txt</c> whole.</summary>
+    private static string Inner(string label) => label.StartsWith("<", StringComparison.Ordinal) ? label : label + " …";
 
     /// <summary>
     /// The first command inside a substitution that can fail, looking through nested substitutions,
@@ -124,6 +201,12 @@ public sealed class ExportMasksExitCodeRule : IJobRule
         foreach (var command in substitution.Inner.Commands)
         {
             if (command.Name is { } name && !CannotFail.Contains(name))
+            {
+                return (command, substitution);
+            }
+
+            // '$(<file)': bash reads the file itself, and fails as 'cat file' would when it is missing.
+            if (command.Words.Length == 0 && command.Redirections.Any(r => r.Operator == "<"))
             {
                 return (command, substitution);
             }
@@ -146,6 +229,11 @@ public sealed class ExportMasksExitCodeRule : IJobRule
     /// <summary>The command's name, with a subcommand when it has one (<c>aws sts</c>, <c>vault write</c>); never its arguments.</summary>
     private static string Label(ShellCommand command)
     {
+        if (command.Words.Length == 0 && command.Redirections.FirstOrDefault(r => r.Operator == "<") is { Target: { } file })
+        {
+            return "<" + file.RawText;
+        }
+
         var name = command.Name ?? "?";
         if (command.Words.Length > 1 && command.Words[1].LiteralValue is { } sub && Subcommand.IsMatch(sub))
         {

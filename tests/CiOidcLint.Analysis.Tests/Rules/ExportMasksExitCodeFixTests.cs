@@ -89,4 +89,58 @@ public sealed class ExportMasksExitCodeFixTests
         var twice = Fixing.Apply(once, "CIOL004");
         Assert.Equal("job:\n  script:\n    - A=$(a x); export A; B=$(b y); export B\n", twice);
     }
+
+    [Fact]
+    public void A_dotenv_write_assigns_the_key_first_then_writes_it()
+    {
+        var fixedText = Fixing.Apply(
+            """
+            job:
+              script:
+                - echo "VAULT_TOKEN=$(vault write -field=token auth/jwt/login role=ci jwt=$VAULT_ID_TOKEN)" >> build.env
+                - echo done
+            """,
+            "CIOL004",
+            "Assign the output of 'vault write' to VAULT_TOKEN first");
+        Assert.Equal(
+            """
+            job:
+              script:
+                - VAULT_TOKEN=$(vault write -field=token auth/jwt/login role=ci jwt=$VAULT_ID_TOKEN)
+                - echo "VAULT_TOKEN=${VAULT_TOKEN}" >> build.env
+                - echo done
+            """,
+            fixedText);
+    }
+
+    [Fact]
+    public void A_write_inside_a_literal_block_gets_its_assignment_on_the_line_above()
+    {
+        var fixedText = Fixing.Apply(
+            """
+            job:
+              script:
+                - |
+                  printf '%s\n' "$(git describe --tags)" > version.txt
+                  cat version.txt
+            """,
+            "CIOL004");
+        Assert.Equal(
+            """
+            job:
+              script:
+                - |
+                  GIT_DESCRIBE_OUTPUT=$(git describe --tags)
+                  printf '%s\n' "${GIT_DESCRIBE_OUTPUT}" > version.txt
+                  cat version.txt
+            """,
+            fixedText);
+    }
+
+    [Fact]
+    public void No_fix_for_a_write_that_reads_the_key_or_runs_in_a_pipeline()
+    {
+        Assert.Empty(Fixing.Offered("job:\n  script:\n    - echo \"PATH=$(cat extra):$PATH\" >> build.env\n", "CIOL004"));
+        Assert.Empty(Fixing.Offered("job:\n  script:\n    - test -f x && echo \"X=$(cat x)\" >> build.env\n", "CIOL004"));
+    }
 }

@@ -86,4 +86,50 @@ b:
 ");
         Assert.Single(findings.All);
     }
+
+    [Fact]
+    public void Reading_a_file_with_a_redirection_fails_like_cat()
+    {
+        Annotated.Verify(@"
+job:
+  script:
+    - export VAULT_TOKEN=$(<.vault-token)
+#     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ CIOL004 'export VAULT_TOKEN=$(<.vault-token)' hides a failure of '<.vault-token': the job goes on with an empty VAULT_TOKEN
+");
+    }
+
+    [Fact]
+    public void Echo_or_printf_writing_a_failing_substitution_to_a_file_is_reported()
+    {
+        Annotated.Verify(@"
+job:
+  id_tokens:
+    VAULT_ID_TOKEN:
+      aud: https://vault.acme.internal
+  script:
+    - echo ""VAULT_TOKEN=$(vault write -field=token auth/jwt/login role=ci jwt=$VAULT_ID_TOKEN)"" >> build.env
+#     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ CIOL004 'echo …$(vault write …)… >> build.env' hides a failure of 'vault write': build.env gets what it printed before it failed, often nothing, and the job goes on
+    - printf '%s\n' ""$(git describe --tags)"" > version.txt
+#     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ CIOL004 'git describe'
+    - echo ""TOKEN=$(cat /run/secrets/token)"" 1>>deploy.env
+#     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ CIOL004 'cat'
+");
+    }
+
+    [Fact]
+    public void Writes_to_the_log_a_device_or_of_substitutions_that_cannot_fail_are_not_reported()
+    {
+        Annotated.Verify(@"
+job:
+  script:
+    - echo ""VERSION=$(git describe --tags)""
+    - echo ""built $(date +%s)"" >> build.env
+    - echo ""$(vault status)"" >&2
+    - echo ""X=$(vault status)"" > /dev/null
+    - echo ""X=$(vault status)"" 2> errors.txt
+    - VERSION=$(git describe --tags)
+    - echo ""VERSION=$VERSION"" >> build.env
+    - cat token.txt > copy.txt
+");
+    }
 }
