@@ -31,7 +31,8 @@ public static class RuleCatalog
         new UnusedIdTokenRule(),
         new UndefinedIdTokenVariableRule(),
         new IncludeNotFollowedRule(),
-        new DuplicateKeyRule());
+        new DuplicateKeyRule(),
+        new CredentialInArtifactRule());
 
     public static string HelpLink(string id, string? helpBase = null) => (helpBase ?? DefaultHelpBase) + id + ".md";
 

@@ -1,0 +1,256 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Text;
+using System.Text.RegularExpressions;
+using CiOidcLint.Analysis.Syntax;
+
+namespace CiOidcLint.Analysis.Pipeline;
+
+/// <summary>One key of a job that publishes files, and the pattern it was given.</summary>
+/// <param name="Key">Where it is written: <c>artifacts:paths</c>, <c>artifacts:untracked</c>, <c>artifacts:reports:dotenv</c>, <c>cache:paths</c>, <c>cache:untracked</c>.</param>
+/// <param name="Pattern">The path or glob as written (<c>true</c> for <c>untracked</c>).</param>
+public sealed record Publisher(string Key, string Pattern)
+{
+    /// <summary>A cache is restored into later jobs; artifacts and dotenv reports are downloadable.</summary>
+    public bool IsCache => Key.StartsWith("cache:", StringComparison.Ordinal);
+
+    public bool IsDotenv => Key == "artifacts:reports:dotenv";
+}
+
+/// <summary>
+/// The files a job publishes once its script has run: <c>artifacts:paths</c> (less
+/// <c>artifacts:exclude</c>), everything untracked in the project folder under
+/// <c>artifacts:untracked: true</c>, the <c>artifacts:reports:dotenv</c> file, and
+/// <c>cache:paths</c> / <c>cache:untracked</c> of every cache. Paths are relative to the project
+/// folder (<c>$CI_PROJECT_DIR</c>), as GitLab reads them. GitLab's globs: <c>*</c> within a
+/// folder, <c>**</c> across folders, <c>?</c> and <c>[…]</c>; a pattern that names a folder
+/// publishes everything under it. A pattern with a variable cannot be judged and matches nothing.
+/// </summary>
+public sealed class PublishedFiles
+{
+    private readonly ImmutableArray<(Publisher Publisher, Regex? Glob)> _publishers;
+    private readonly ImmutableArray<Regex> _excluded;
+
+    private PublishedFiles(ImmutableArray<(Publisher, Regex?)> publishers, ImmutableArray<Regex> excluded)
+    {
+        _publishers = publishers;
+        _excluded = excluded;
+    }
+
+    public bool IsEmpty => _publishers.IsEmpty;
+
+    public static PublishedFiles Of(Job job)
+    {
+        var publishers = ImmutableArray.CreateBuilder<(Publisher, Regex?)>();
+        var excluded = ImmutableArray.CreateBuilder<Regex>();
+        if (job.Get("artifacts") is YamlMapping artifacts)
+        {
+            AddPaths(publishers, "artifacts:paths", artifacts.Get("paths"));
+            AddUntracked(publishers, "artifacts:untracked", artifacts.Get("untracked"));
+            foreach (var pattern in Strings(artifacts.Get("exclude")))
+            {
+                if (Glob(pattern) is { } glob)
+                {
+                    excluded.Add(glob);
+                }
+            }
+
+            if (artifacts.Get("reports") is YamlMapping reports)
+            {
+                foreach (var file in Strings(reports.Get("dotenv")))
+                {
+                    publishers.Add((new Publisher("artifacts:reports:dotenv", file), Glob(file)));
+                }
+            }
+        }
+
+        var caches = job.Get("cache") switch
+        {
+            YamlMapping one => new[] { one },
+            YamlSequence many => many.Items.OfType<YamlMapping>().ToArray(),
+            _ => Array.Empty<YamlMapping>(),
+        };
+        foreach (var cache in caches)
+        {
+            AddPaths(publishers, "cache:paths", cache.Get("paths"));
+            AddUntracked(publishers, "cache:untracked", cache.Get("untracked"));
+        }
+
+        return new PublishedFiles(publishers.ToImmutable(), excluded.ToImmutable());
+    }
+
+    /// <summary>
+    /// What publishes <paramref name="path"/> (relative to the project folder, '/'-separated,
+    /// normalised), or null. <paramref name="isFolder"/>: the path is a folder a file of unknown
+    /// name lands in (<c>cp "$SECRET" dist/</c>).
+    /// </summary>
+    public Publisher? Publishing(string path, bool isFolder = false)
+    {
+        foreach (var (publisher, glob) in _publishers)
+        {
+            if (publisher.Pattern == "true" && publisher.Key.EndsWith(":untracked", StringComparison.Ordinal))
+            {
+                // Untracked files of the project folder; .git's content is never uploaded.
+                if (!path.StartsWith(".git/", StringComparison.Ordinal) && !(publisher.Key.StartsWith("artifacts", StringComparison.Ordinal) && IsExcluded(path)))
+                {
+                    return publisher;
+                }
+
+                continue;
+            }
+
+            if (glob is null)
+            {
+                continue;
+            }
+
+            var matches = publisher.IsDotenv
+                ? !isFolder && glob.IsMatch(path)
+                : SelfOrFolders(path).Any(glob.IsMatch) || (isFolder && FolderHoldsMatches(publisher.Pattern, path));
+            if (matches && !(publisher.Key == "artifacts:paths" && IsExcluded(path)))
+            {
+                return publisher;
+            }
+        }
+
+        return null;
+    }
+
+    private bool IsExcluded(string path) => _excluded.Any(e => e.IsMatch(path));
+
+    /// <summary>The path and each folder above it: a pattern that names a folder publishes its files.</summary>
+    private static IEnumerable<string> SelfOrFolders(string path)
+    {
+        for (var p = path; p.Length > 0; p = p.LastIndexOf('/') is var i and > 0 ? p.Substring(0, i) : string.Empty)
+        {
+            yield return p;
+        }
+    }
+
+    /// <summary>A file of unknown name in <paramref name="folder"/> is published when the pattern reaches into that folder with a wildcard.</summary>
+    private static bool FolderHoldsMatches(string pattern, string folder)
+    {
+        var normal = Normalize(pattern);
+        return normal is not null && (folder.Length == 0 ? normal.IndexOf('/') < 0 : normal.StartsWith(folder + "/", StringComparison.Ordinal))
+            && normal.Substring(folder.Length == 0 ? 0 : folder.Length + 1).IndexOfAny(new[] { '*', '?', '[' }) == 0;
+    }
+
+    private static void AddPaths(ImmutableArray<(Publisher, Regex?)>.Builder publishers, string key, YamlNode? node)
+    {
+        foreach (var pattern in Strings(node))
+        {
+            publishers.Add((new Publisher(key, pattern), Glob(pattern)));
+        }
+    }
+
+    private static void AddUntracked(ImmutableArray<(Publisher, Regex?)>.Builder publishers, string key, YamlNode? node)
+    {
+        // A YAML boolean, as GitLab requires: plain true (or YAML 1.1's yes/on), not the string "true".
+        if (node is YamlScalar { IsNonString: true, Value: "true" or "True" or "TRUE" or "yes" or "Yes" or "YES" or "on" or "On" or "ON" })
+        {
+            publishers.Add((new Publisher(key, "true"), null));
+        }
+    }
+
+    private static IEnumerable<string> Strings(YamlNode? node) => node switch
+    {
+        YamlScalar { IsNull: false } scalar => new[] { scalar.Value },
+        YamlSequence sequence => sequence.Items.OfType<YamlScalar>().Where(s => !s.IsNull).Select(s => s.Value),
+        _ => Array.Empty<string>(),
+    };
+
+    /// <summary>A pattern as GitLab reads it, relative to the project folder; null when it holds a variable or leaves the folder.</summary>
+    private static string? Normalize(string pattern)
+    {
+        var p = pattern.Trim();
+        foreach (var project in new[] { "$CI_PROJECT_DIR/", "${CI_PROJECT_DIR}/" })
+        {
+            if (p.StartsWith(project, StringComparison.Ordinal))
+            {
+                p = p.Substring(project.Length);
+            }
+        }
+
+        while (p.StartsWith("./", StringComparison.Ordinal))
+        {
+            p = p.Substring(2);
+        }
+
+        p = p.TrimEnd('/');
+        if (p.Length == 0 || p == "." || p.IndexOf('$') >= 0 || p.StartsWith("/", StringComparison.Ordinal) || p.Split('/').Contains(".."))
+        {
+            return null;
+        }
+
+        return p;
+    }
+
+    /// <summary>GitLab's glob as a regular expression over a whole relative path.</summary>
+    private static Regex? Glob(string pattern)
+    {
+        if (Normalize(pattern) is not { } p)
+        {
+            return null;
+        }
+
+        var regex = new StringBuilder("\\A");
+        for (var i = 0; i < p.Length; i++)
+        {
+            var c = p[i];
+            switch (c)
+            {
+                case '*' when i + 1 < p.Length && p[i + 1] == '*':
+                    // '**/' matches any number of folders, '**' at the end anything below.
+                    i++;
+                    if (i + 1 < p.Length && p[i + 1] == '/')
+                    {
+                        i++;
+                        regex.Append("(?:[^/]*/)*");
+                    }
+                    else
+                    {
+                        regex.Append(".*");
+                    }
+
+                    break;
+                case '*':
+                    regex.Append("[^/]*");
+                    break;
+                case '?':
+                    regex.Append("[^/]");
+                    break;
+                case '[':
+                    var close = p.IndexOf(']', i + 1);
+                    if (close < 0)
+                    {
+                        regex.Append("\\[");
+                        break;
+                    }
+
+                    var set = p.Substring(i + 1, close - i - 1);
+                    regex.Append('[').Append(set.StartsWith("!", StringComparison.Ordinal) ? "^" + Regex.Escape(set.Substring(1)) : Regex.Escape(set)).Append(']');
+                    i = close;
+                    break;
+                default:
+                    regex.Append(Regex.Escape(c.ToString()));
+                    break;
+            }
+        }
+
+        regex.Append("\\z");
+        return new Regex(regex.ToString(), RegexOptions.CultureInvariant);
+    }
+
+    /// <summary>A path a script writes, relative to the project folder; null when it is outside it or cannot be known.</summary>
+    public static string? ProjectPath(string written)
+    {
+        if (written.StartsWith("/", StringComparison.Ordinal) || written.StartsWith("~", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        return Normalize(written);
+    }
+}

@@ -1,0 +1,74 @@
+using System;
+using System.Linq;
+using CiOidcLint.Analysis.Shell;
+
+namespace CiOidcLint.Analysis.Rules;
+
+/// <summary>
+/// Commands whose output is a credential: cloud and Vault logins that print a session token
+/// or keys, and commands that read a stored secret. GitLab masks neither: the runner never
+/// knew the value. Shared by the exposure rules.
+/// </summary>
+internal static class CredentialCommands
+{
+    /// <summary>
+    /// What the command prints, when it prints a credential: "the Vault token from 'vault write'",
+    /// "the AWS keys from 'aws sts'", "the secret from 'vault kv get'"; null for anything else.
+    /// </summary>
+    public static string? Describe(ShellCommand command)
+    {
+        var words = command.Words.Select(w => w.LiteralValue ?? string.Empty).ToArray();
+        if (words.Length < 2)
+        {
+            return null;
+        }
+
+        var tool = words[0];
+        var args = words.Skip(1).Where(w => !w.StartsWith("-", StringComparison.Ordinal)).ToArray();
+        bool Sub(params string[] path) => args.Length >= path.Length && path.Select((p, i) => p == args[i]).All(x => x);
+
+        switch (tool)
+        {
+            case "vault":
+                if (Sub("login") || (Sub("write") && args.Length > 1 && args[1].StartsWith("auth/", StringComparison.Ordinal) && args[1].EndsWith("/login", StringComparison.Ordinal)))
+                {
+                    return $"the Vault token from 'vault {args[0]}'";
+                }
+
+                if (Sub("kv", "get") || Sub("read"))
+                {
+                    return $"the secret from 'vault {(args[0] == "kv" ? "kv get" : "read")}'";
+                }
+
+                return null;
+            case "aws":
+                if (Sub("sts", "assume-role-with-web-identity") || Sub("sts", "assume-role") || Sub("sts", "get-session-token"))
+                {
+                    return "the AWS keys from 'aws sts'";
+                }
+
+                if (Sub("secretsmanager", "get-secret-value") || Sub("ssm", "get-parameter") || Sub("ssm", "get-parameters"))
+                {
+                    return $"the secret from 'aws {args[0]}'";
+                }
+
+                return null;
+            case "gcloud":
+                if (Sub("auth", "print-access-token") || Sub("auth", "print-identity-token"))
+                {
+                    return "the access token from 'gcloud auth'";
+                }
+
+                return Sub("secrets", "versions", "access") ? "the secret from 'gcloud secrets'" : null;
+            case "az":
+                if (Sub("account", "get-access-token"))
+                {
+                    return "the access token from 'az account'";
+                }
+
+                return Sub("keyvault", "secret", "show") ? "the secret from 'az keyvault'" : null;
+            default:
+                return null;
+        }
+    }
+}

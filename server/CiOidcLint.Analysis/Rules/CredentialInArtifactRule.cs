@@ -1,0 +1,333 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using CiOidcLint.Analysis.Pipeline;
+using CiOidcLint.Analysis.Shell;
+using CiOidcLint.Analysis.Syntax;
+using Microsoft.CodeAnalysis;
+
+namespace CiOidcLint.Analysis.Rules;
+
+/// <summary>
+/// CIOL017: a script line writes a credential to a file that the job publishes. GitLab masks an
+/// ID token in the job log, but a file under <c>artifacts:paths</c> is downloadable by anyone who
+/// can read the project's artifacts and is fetched by every later job; a dotenv report also hands
+/// its variables to every later job; a cache is restored into later pipelines. The token in the
+/// file is valid for the job's timeout (five minutes by default), a login's session for longer.
+/// <para>
+/// Followed: the job's ID tokens, its <c>secrets:</c> (a file secret's contents, a value secret's
+/// value), and values captured from a login or secret-reading command (<c>VAULT_TOKEN=$(vault write
+/// … auth/jwt/login …)</c>), through plain copies (<c>T=$VAULT_ID_TOKEN</c>). Writes: <c>&gt;</c>,
+/// <c>&gt;&gt;</c>, <c>tee</c>, <c>cp</c>/<c>mv</c> of a secret file, here-documents, and a login
+/// redirected to a file. Only literal paths count, relative to the project folder (or under
+/// <c>$CI_PROJECT_DIR</c>); after a <c>cd</c> relative paths cannot be placed, and a file the job
+/// removes again (<c>rm</c>) is not uploaded. bash jobs only: PowerShell jobs are left alone.
+/// </para>
+/// </summary>
+public sealed class CredentialInArtifactRule : IJobRule
+{
+    public static readonly DiagnosticDescriptor Rule = RuleCatalog.Describe(
+        "CIOL017",
+        "Credential in artifact",
+        "'{0}' writes {1} to '{2}', which {3} ({4})",
+        DiagnosticSeverity.Error,
+        "A file the job publishes as an artifact, a dotenv report or a cache is readable outside the job, and GitLab masks nothing in it.");
+
+    /// <summary>Redirections that write stdout to a file (not a descriptor duplication such as <c>&gt;&amp;2</c>).</summary>
+    private static readonly ImmutableHashSet<string> FileWrites = ImmutableHashSet.Create(StringComparer.Ordinal, ">", ">>", ">|", "&>", "&>>");
+
+    private static readonly ImmutableHashSet<string> Declarers = ImmutableHashSet.Create(StringComparer.Ordinal, "export", "local", "readonly", "declare", "typeset");
+
+    public DiagnosticDescriptor Descriptor => Rule;
+
+    public string Name => "credential-in-artifact";
+
+    public bool NeedsJobContext => true;
+
+    public void AnalyzeJob(JobContext context)
+    {
+        var job = context.Job;
+        if (job.Shell == JobShell.PowerShell)
+        {
+            return;
+        }
+
+        var published = PublishedFiles.Of(job);
+        if (published.IsEmpty)
+        {
+            return;
+        }
+
+        var known = new Dictionary<string, Credential>(StringComparer.Ordinal);
+        foreach (var token in job.IdTokens)
+        {
+            known[token.Name] = new Credential($"the ID token {token.Name}", IsFile: false);
+        }
+
+        foreach (var secret in job.Secrets)
+        {
+            var isFile = (secret.Mapping?.Get("file") as YamlScalar)?.Value is not ("false" or "False" or "FALSE");
+            known[secret.Name] = new Credential(isFile ? $"the secret {secret.Name} (its file's contents)" : $"the secret {secret.Name}", isFile);
+        }
+
+        // before_script and script run in one shell, after_script in another; each starts from
+        // the job's variables.
+        var writes = new List<Write>();
+        var removals = new List<(string Path, int Order)>();
+        var order = 0;
+        foreach (var shell in new[] { job.ScriptLines.Where(l => l.Section is "before_script" or "script"), job.ScriptLines.Where(l => l.Section == "after_script") })
+        {
+            var state = new ShellState(new Dictionary<string, Credential>(known, StringComparer.Ordinal));
+            foreach (var line in shell)
+            {
+                var script = line.Shell;
+                for (var i = 0; i < script.Commands.Length; i++)
+                {
+                    order++;
+                    Visit(script, i, line, state, published, writes, removals, order);
+                }
+            }
+        }
+
+        foreach (var write in writes.Where(w => !removals.Any(r => r.Path == w.Path && r.Order > w.Order)))
+        {
+            context.Report(write.Location, write.Shown, write.What, write.Path, Consequence(write.Publisher));
+        }
+    }
+
+    private static void Visit(ShellScript script, int index, ScriptLine line, ShellState state, PublishedFiles published, List<Write> writes, List<(string, int)> removals, int order)
+    {
+        var command = script.Commands[index];
+        var name = command.Name;
+        switch (name)
+        {
+            case "cd" or "pushd" or "popd":
+                // Back to the project folder is known; anywhere else, relative paths cannot be placed.
+                state.FolderKnown = command.Words.Length == 2 && command.Words[1].RawText is "$CI_PROJECT_DIR" or "\"$CI_PROJECT_DIR\"" or "${CI_PROJECT_DIR}" or "\"${CI_PROJECT_DIR}\"";
+                return;
+            case "rm":
+                foreach (var word in command.Words.Skip(1).Where(w => !(w.LiteralValue ?? "-").StartsWith("-", StringComparison.Ordinal)))
+                {
+                    if (Place(word, state) is { } removed)
+                    {
+                        removals.Add((removed, order));
+                    }
+                }
+
+                return;
+        }
+
+        Track(script, command, state);
+
+        var content = Content(script, index, state);
+        var location = new SourceLocation(line.Node.File, line.Node.MapToSource(command.Start, command.End - command.Start));
+        if (content is not null)
+        {
+            foreach (var redirection in command.Redirections.Where(r => FileWrites.Contains(r.Operator) && r.FileDescriptor is null or "1" && r.Target is not null))
+            {
+                Record(redirection.Target!, $"{name ?? string.Empty} … {redirection.Operator} {redirection.Target!.RawText}".TrimStart(), content, isFolder: false);
+            }
+
+            if (name == "tee")
+            {
+                foreach (var target in Operands(command))
+                {
+                    Record(target, $"tee {target.RawText}", content, isFolder: false);
+                }
+            }
+        }
+
+        // cp/mv of a secret file: the copy holds the secret.
+        if (name is "cp" or "mv" or "install" && Operands(command).ToList() is { Count: >= 2 } operands
+            && operands.Take(operands.Count - 1).Select(w => FileSecret(script, w, state)).FirstOrDefault(c => c is not null) is { } copied)
+        {
+            var destination = operands[operands.Count - 1];
+            var raw = destination.LiteralValue ?? destination.RawText;
+            Record(destination, $"{name} … {destination.RawText}", copied.What, isFolder: raw.EndsWith("/", StringComparison.Ordinal) || raw is "." or "./");
+        }
+
+        void Record(ShellWord target, string shown, string what, bool isFolder)
+        {
+            if (Place(target, state) is not { } path || published.Publishing(path, isFolder) is not { } publisher)
+            {
+                return;
+            }
+
+            writes.Add(new Write(location, shown, what, isFolder ? path + "/" : path, publisher, order));
+        }
+    }
+
+    /// <summary>What the command prints to stdout that is a credential, or null.</summary>
+    private static string? Content(ShellScript script, int index, ShellState state)
+    {
+        var command = script.Commands[index];
+        var name = command.Name;
+
+        // A here-document fed to the command ('cat > file <<EOF … $TOKEN … EOF').
+        foreach (var redirection in command.Redirections.Where(r => r.IsHereDocument && r.HereDocument is not null))
+        {
+            if (ValueIn(script, redirection.HereDocument!.Start, redirection.HereDocument.End, state) is { } inHereDocument)
+            {
+                return inHereDocument;
+            }
+        }
+
+        switch (name)
+        {
+            case "echo" or "printf":
+                foreach (var word in command.Words.Skip(1))
+                {
+                    if (ValueIn(script, word.Start, word.End, state) is { } value)
+                    {
+                        return value;
+                    }
+                }
+
+                return null;
+            case "cat":
+                return command.Words.Skip(1).Select(w => FileSecret(script, w, state)?.What).FirstOrDefault(w => w is not null);
+            case "tee":
+                // tee passes on what the command before it in the pipeline printed.
+                return index > 0 && script.Commands[index - 1].Terminator == ShellOperator.Pipe ? Content(script, index - 1, state) : null;
+            case "env" or "printenv" when command.Words.Length == 1:
+            case "set" or "export" or "declare" when command.Words.Length == 1 || (command.Words.Length == 2 && command.Words[1].LiteralValue is "-p" or "-x"):
+                // Every variable of the job, ID tokens and value secrets among them.
+                return state.Known.Values.Any(c => !c.IsFile) ? "every variable of the job, ID tokens and secrets among them" : null;
+        }
+
+        return CredentialCommands.Describe(command);
+    }
+
+    /// <summary>Assignments that make a variable hold a credential: a login's output, or a copy of one.</summary>
+    private static void Track(ShellScript script, ShellCommand command, ShellState state)
+    {
+        var assignments = command.Assignments.Select(a => (a.Name, Value: a.Value)).ToList();
+        if (command.Name is { } builtin && Declarers.Contains(builtin))
+        {
+            foreach (var word in command.Words.Skip(1))
+            {
+                if (word.TryGetAssignment(out ShellAssignment? assignment))
+                {
+                    assignments.Add((assignment.Name, assignment.Value));
+                }
+            }
+        }
+
+        foreach (var (name, value) in assignments)
+        {
+            var login = value.Substitutions.SelectMany(s => s.Inner.Commands).Select(CredentialCommands.Describe).FirstOrDefault(d => d is not null);
+            var copied = login is null ? ValueIn(script, value.Start, value.End, state, includeSubstitutions: false) : null;
+            if ((login ?? copied) is { } what)
+            {
+                state.Known[name] = new Credential(login is not null ? $"{what} (in {name})" : what, IsFile: false);
+            }
+            else if (command.Name is null)
+            {
+                // A plain reassignment replaces whatever the variable held.
+                state.Known.Remove(name);
+            }
+        }
+    }
+
+    /// <summary>The first credential whose value a text range prints ($NAME of an ID token, a value secret, a captured login).</summary>
+    private static string? ValueIn(ShellScript script, int start, int end, ShellState state, bool includeSubstitutions = true)
+    {
+        foreach (var reference in script.Variables)
+        {
+            if (reference.Start < start || reference.End > end || (reference.InSubstitution && !includeSubstitutions))
+            {
+                continue;
+            }
+
+            if (!reference.InSubstitution && state.Known.TryGetValue(reference.Name, out var credential) && !credential.IsFile)
+            {
+                return credential.What;
+            }
+        }
+
+        if (!includeSubstitutions)
+        {
+            return null;
+        }
+
+        // '$(cat "$SECRET_FILE")', '$(vault write …)' inside the printed text.
+        foreach (var substitution in script.DescendantSubstitutions().Where(s => s.Start >= start && s.End <= end))
+        {
+            foreach (var inner in substitution.Inner.Commands)
+            {
+                if (CredentialCommands.Describe(inner) is { } login)
+                {
+                    return login;
+                }
+
+                if (inner.Name == "cat" && inner.Words.Skip(1).Select(w => FileSecret(substitution.Inner, w, state)).FirstOrDefault(c => c is not null) is { } file)
+                {
+                    return file.What;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A word that names a file secret's path (<c>"$DB_PASSWORD"</c>), as cat, cp and mv take it.</summary>
+    private static Credential? FileSecret(ShellScript script, ShellWord word, ShellState state)
+    {
+        var reference = word.Parts.Length == 1 && word.Parts[0] is VariablePart { Operator.Length: 0 } single
+            ? single.Reference
+            : script.Variables.FirstOrDefault(v => v.Start >= word.Start && v.End <= word.End && !v.InSubstitution && word.LiteralValue is null && word.RawText.Trim('"') == v.ToString());
+        return reference is not null && state.Known.TryGetValue(reference.Name, out var credential) && credential.IsFile ? credential : null;
+    }
+
+    /// <summary>The arguments that are not options.</summary>
+    private static IEnumerable<ShellWord> Operands(ShellCommand command)
+        => command.Words.Skip(1).Where(w => !(w.LiteralValue is { } v && v.StartsWith("-", StringComparison.Ordinal) && v.Length > 1));
+
+    /// <summary>Where a written path lands, relative to the project folder; null when that cannot be known or is outside it.</summary>
+    private static string? Place(ShellWord target, ShellState state)
+    {
+        var raw = target.LiteralValue;
+        if (raw is null)
+        {
+            // "$CI_PROJECT_DIR/x" and "${CI_PROJECT_DIR}/x" are the project folder wherever the shell stands.
+            var text = target.RawText.Trim('"');
+            foreach (var project in new[] { "$CI_PROJECT_DIR/", "${CI_PROJECT_DIR}/" })
+            {
+                if (text.StartsWith(project, StringComparison.Ordinal) && text.IndexOf('$', project.Length) < 0 && text.IndexOf('`') < 0)
+                {
+                    return PublishedFiles.ProjectPath(text.Substring(project.Length));
+                }
+            }
+
+            return null;
+        }
+
+        return state.FolderKnown ? PublishedFiles.ProjectPath(raw) : null;
+    }
+
+    private static string Consequence(Publisher publisher) => publisher.Key switch
+    {
+        "artifacts:reports:dotenv" => "artifacts:reports:dotenv publishes: the file is downloadable, and its variables reach every later job of the pipeline",
+        "artifacts:untracked" => "artifacts:untracked: true publishes: anyone who can download the job's artifacts, and every later job that fetches them, can read it",
+        "cache:untracked" => "cache:untracked: true keeps: every later job and pipeline that shares the cache key restores it",
+        "cache:paths" => $"cache:paths ('{publisher.Pattern}') keeps: every later job and pipeline that shares the cache key restores it",
+        _ => $"artifacts:paths ('{publisher.Pattern}') publishes: anyone who can download the job's artifacts, and every later job that fetches them, can read it",
+    };
+
+    private sealed record Credential(string What, bool IsFile);
+
+    private sealed record Write(SourceLocation Location, string Shown, string What, string Path, Publisher Publisher, int Order);
+
+    private sealed class ShellState
+    {
+        public ShellState(Dictionary<string, Credential> known)
+        {
+            Known = known;
+        }
+
+        public Dictionary<string, Credential> Known { get; }
+
+        public bool FolderKnown { get; set; } = true;
+    }
+}

@@ -1,0 +1,177 @@
+using CiOidcLint.Analysis.Tests.Support;
+
+namespace CiOidcLint.Analysis.Tests.Rules;
+
+/// <summary>CIOL017: a credential written to a file the job publishes (artifacts, dotenv report, cache).</summary>
+public sealed class CredentialInArtifactRuleTests
+{
+    private static List<string> Findings(string yaml)
+        => Fixing.Analyze((".gitlab-ci.yml", yaml)).Where(f => f.Id == "CIOL017")
+            .Select(f => $"{f.Location.LineSpan.Start.Line + 1}:{f.Location.LineSpan.Start.Character + 1} {f.Message}").ToList();
+
+    [Fact]
+    public void An_id_token_written_to_an_artifact_is_reported_at_the_write()
+    {
+        // Seen in the wild: the token in a file that artifacts:paths uploads.
+        var finding = Assert.Single(Findings("""
+            build:
+              id_tokens:
+                GITLAB_OIDC_TOKEN:
+                  aud: https://gitlab.com
+              script:
+                - echo ${GITLAB_OIDC_TOKEN} > .ci_job_jwt_file
+                - ./sign.sh .ci_job_jwt_file
+              artifacts:
+                paths:
+                  - .ci_job_jwt_file
+                  - dist/
+            """));
+        Assert.Equal(
+            "6:7 'echo … > .ci_job_jwt_file' writes the ID token GITLAB_OIDC_TOKEN to '.ci_job_jwt_file', which artifacts:paths ('.ci_job_jwt_file') publishes: anyone who can download the job's artifacts, and every later job that fetches them, can read it (in job 'build')",
+            finding);
+    }
+
+    [Fact]
+    public void A_captured_login_written_to_a_dotenv_report_is_reported()
+    {
+        var finding = Assert.Single(Findings("""
+            login:
+              id_tokens:
+                VAULT_ID_TOKEN:
+                  aud: https://vault.acme.internal
+              script:
+                - VAULT_TOKEN=$(vault write -field=token auth/jwt/login role=ci jwt=$VAULT_ID_TOKEN)
+                - echo "VAULT_TOKEN=$VAULT_TOKEN" >> build.env
+              artifacts:
+                reports:
+                  dotenv: build.env
+            """));
+        Assert.StartsWith("7:7 'echo … >> build.env' writes the Vault token from 'vault write' (in VAULT_TOKEN) to 'build.env', which artifacts:reports:dotenv publishes: the file is downloadable, and its variables reach every later job", finding, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Secrets_copies_tee_here_documents_logins_and_variable_dumps_are_followed()
+    {
+        var findings = Findings("""
+            deploy:
+              id_tokens:
+                AWS_ID_TOKEN:
+                  aud: https://sts.amazonaws.com
+              secrets:
+                DB_PASSWORD:
+                  vault: production/db/password@ops
+                  token: $AWS_ID_TOKEN
+                API_KEY:
+                  vault: production/api/key@ops
+                  file: false
+                  token: $AWS_ID_TOKEN
+              script:
+                - cp "$DB_PASSWORD" dist/
+                - echo "$API_KEY" | tee keys.txt
+                - |
+                  cat > config.json <<EOF
+                  {"token": "$AWS_ID_TOKEN"}
+                  EOF
+                - aws sts assume-role-with-web-identity --role-arn "$ROLE" --web-identity-token "$AWS_ID_TOKEN" > $CI_PROJECT_DIR/creds.json
+                - env > variables.txt
+                - vault kv get secret/app > .cache/app.json
+              artifacts:
+                paths: [dist/, "*.txt", "*.json"]
+              cache:
+                paths: [.cache/]
+            """);
+        Assert.Equal(6, findings.Count);
+        Assert.Contains(findings, f => f.StartsWith("14:7 'cp … dist/' writes the secret DB_PASSWORD (its file's contents) to 'dist/'", StringComparison.Ordinal));
+        Assert.Contains(findings, f => f.StartsWith("15:25 'tee keys.txt' writes the secret API_KEY to 'keys.txt'", StringComparison.Ordinal));
+        Assert.Contains(findings, f => f.StartsWith("17:7 'cat … > config.json' writes the ID token AWS_ID_TOKEN to 'config.json'", StringComparison.Ordinal));
+        Assert.Contains(findings, f => f.StartsWith("20:7 'aws … > $CI_PROJECT_DIR/creds.json' writes the AWS keys from 'aws sts' to 'creds.json', which artifacts:paths ('*.json')", StringComparison.Ordinal));
+        Assert.Contains(findings, f => f.StartsWith("21:7 'env … > variables.txt' writes every variable of the job", StringComparison.Ordinal));
+        Assert.Contains(findings, f => f.StartsWith("22:7 'vault … > .cache/app.json' writes the secret from 'vault kv get' to '.cache/app.json', which cache:paths ('.cache/') keeps", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Writes_that_stay_private_are_not_reported()
+    {
+        Assert.Empty(Findings("""
+            job:
+              id_tokens:
+                VAULT_ID_TOKEN:
+                  aud: https://vault.acme.internal
+              secrets:
+                DB_PASSWORD:
+                  vault: production/db/password@ops
+              before_script:
+                - echo "$VAULT_ID_TOKEN" > /tmp/token
+                - echo "$VAULT_ID_TOKEN" > "$CI_BUILDS_DIR/../token"
+                - echo "$VAULT_ID_TOKEN" > not-published.log
+                - echo "$VAULT_ID_TOKEN" > secret.tok
+                - echo "$DB_PASSWORD" > password-path.txt
+                - echo "$VAULT_ID_TOKEN" | cut -d. -f2 | base64 -d > claims.json
+                - echo "built" > dist/version.txt
+              script:
+                - echo "$VAULT_ID_TOKEN" > dist/token
+                - ./use-token.sh dist/token
+                - rm -f dist/token
+                - cd build && echo "$VAULT_ID_TOKEN" > token.txt
+              artifacts:
+                paths: [dist/, "*.txt", "*.json", "*.tok"]
+                exclude: ["*.tok"]
+            """));
+    }
+
+    [Fact]
+    public void Untracked_and_excluded_paths_follow_GitLabs_globs()
+    {
+        const string job = """
+            job:
+              id_tokens:
+                T:
+                  aud: https://x.acme.internal
+              script:
+                - echo "$T" > reports/deep/token.out
+              artifacts:
+            """;
+        Assert.Single(Findings(job + "\n    untracked: true\n"));
+        Assert.Empty(Findings(job + "\n    untracked: true\n    exclude: [\"reports/**/*.out\"]\n"));
+        Assert.Single(Findings(job + "\n    paths: [\"reports/**/*.out\"]\n"));
+        Assert.Single(Findings(job + "\n    paths: [reports]\n"));
+        Assert.Empty(Findings(job + "\n    paths: [\"reports/*.out\"]\n"));
+        Assert.Empty(Findings(job + "\n    paths: [\"$OUTPUT_DIR/\"]\n"));
+        Assert.Empty(Findings(job + "\n    untracked: \"true\"\n"));
+    }
+
+    [Fact]
+    public void Tokens_secrets_and_artifacts_come_through_templates_and_default()
+    {
+        var findings = Findings("""
+            default:
+              id_tokens:
+                SIGSTORE_ID_TOKEN:
+                  aud: sigstore
+            .publish:
+              artifacts:
+                paths: [out/]
+            sign:
+              extends: .publish
+              script:
+                - printf '%s' "$SIGSTORE_ID_TOKEN" > out/oidc.token
+            """);
+        Assert.StartsWith("11:7 'printf … > out/oidc.token' writes the ID token SIGSTORE_ID_TOKEN to 'out/oidc.token', which artifacts:paths ('out/')", Assert.Single(findings), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_powershell_job_is_left_alone()
+    {
+        Assert.Empty(Findings("""
+            job:
+              tags: [windows]
+              id_tokens:
+                T:
+                  aud: https://x.acme.internal
+              script:
+                - echo $T > token.txt
+              artifacts:
+                paths: ["*.txt"]
+            """));
+    }
+}
