@@ -52,6 +52,37 @@ public sealed class MalformedInputTests
     }
 
     [Fact]
+    public async Task Members_a_client_leaves_out_keep_their_defaults()
+    {
+        // initialize with nothing but processId (no capabilities object) is answered.
+        await using (var bare = ServerProcess.Start())
+        {
+            var init = await bare.RequestRawAsync("initialize", new JsonObject { ["processId"] = null });
+            Assert.True(init["result"]?["capabilities"] is JsonObject, "initialize without capabilities: " + init.ToJsonString());
+            await bare.NotifyAsync("initialized", new JsonObject());
+            await bare.ShutdownAndExitAsync();
+        }
+
+        await using var session = await Session.StartAsync();
+        var uri = await session.OpenAsync("a.gitlab-ci.yml", Pipelines.Build);
+        await session.Client.WaitForDiagnosticsAsync(uri, version: 1);
+
+        // A hover without a position, a code action without a context: answered, never an internal error.
+        foreach (var (method, parameters) in new[]
+        {
+            ("textDocument/hover", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = uri } }),
+            ("textDocument/codeAction", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = uri } }),
+            ("textDocument/references", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = uri }, ["position"] = new JsonObject { ["line"] = 3, ["character"] = 6 } }),
+        })
+        {
+            var response = await session.Client.RequestRawAsync(method, parameters);
+            Assert.True(response["error"] is null, $"{method} with members left out: {response.ToJsonString()}");
+        }
+
+        await AssertStillServing(session);
+    }
+
+    [Fact]
     public async Task Parameters_of_the_wrong_shape_get_invalid_params_naming_where_and_bad_notifications_are_logged()
     {
         await using var session = await Session.StartAsync();

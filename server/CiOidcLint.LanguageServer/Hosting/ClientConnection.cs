@@ -39,8 +39,10 @@ public sealed class ClientConnection
             var (arguments, types) = NamedArguments(parameters);
             await _rpc.NotifyWithParameterObjectAsync(method, arguments, types).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is ObjectDisposedException or ConnectionLostException or System.IO.IOException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
+            // A notification has no caller to tell: a closed connection, or a message that could
+            // not be written, is a line on stderr rather than an unobserved task.
             _fallback.Write($"{method} not sent: {ex.Message}");
         }
     }

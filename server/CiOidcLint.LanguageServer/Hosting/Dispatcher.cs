@@ -141,10 +141,11 @@ public sealed class Dispatcher
             {
                 throw Error(LspErrorCodes.ContentModified, $"{_handler.Method}: the document changed while the request ran");
             }
-            catch (Exception ex) when (ex is not OperationCanceledException and not LocalRpcException)
+            catch (Exception ex) when (ex is not OperationCanceledException and not LocalRpcException and not OutOfMemoryException)
             {
+                // The log keeps the details; the client gets what failed, not our stack.
                 _state.Log.Error($"{_handler.Method} failed: {ex}");
-                throw;
+                throw Error(LspErrorCodes.InternalError, $"{_handler.Method} failed: {ex.Message}");
             }
             finally
             {
@@ -175,6 +176,11 @@ public sealed class Dispatcher
             try
             {
                 return _handler.Handle(request, _state);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException and not LocalRpcException and not OutOfMemoryException)
+            {
+                _state.Log.Error($"{_handler.Method} failed: {ex}");
+                throw Error(LspErrorCodes.InternalError, $"{_handler.Method} failed: {ex.Message}");
             }
             finally
             {

@@ -16,6 +16,7 @@ public static class LanguageServerHost
     /// <summary>Runs the server; the result is the process exit code (0 after shutdown and exit, 1 otherwise).</summary>
     public static async Task<int> RunAsync(Stream input, Stream output, TextWriter stderr)
     {
+        LspJsonContext.CheckOutgoingTypes();
         var formatter = CreateFormatter();
         var handler = new LspMessageHandler(output, input, formatter);
         using var rpc = new JsonRpc(handler)

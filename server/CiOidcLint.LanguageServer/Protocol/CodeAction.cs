@@ -7,7 +7,7 @@ namespace CiOidcLint.LanguageServer.Protocol;
 public sealed record CodeAction
 {
     [JsonPropertyName("title")]
-    public string Title { get; init; } = string.Empty;
+    public string Title { get; set; } = string.Empty;
 
     [JsonPropertyName("kind")]
     public string? Kind { get; init; }

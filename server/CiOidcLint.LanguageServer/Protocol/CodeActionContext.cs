@@ -8,7 +8,7 @@ namespace CiOidcLint.LanguageServer.Protocol;
 public sealed record CodeActionContext
 {
     [JsonPropertyName("diagnostics")]
-    public IReadOnlyList<Diagnostic> Diagnostics { get; init; } = Array.Empty<Diagnostic>();
+    public IReadOnlyList<Diagnostic> Diagnostics { get; set; } = Array.Empty<Diagnostic>();
 
     [JsonPropertyName("only")]
     public IReadOnlyList<string>? Only { get; init; }

@@ -6,11 +6,11 @@ namespace CiOidcLint.LanguageServer.Protocol;
 public sealed record CodeActionParams
 {
     [JsonPropertyName("textDocument")]
-    public TextDocumentIdentifier TextDocument { get; init; } = new();
+    public TextDocumentIdentifier TextDocument { get; set; } = new();
 
     [JsonPropertyName("range")]
-    public Range Range { get; init; } = new();
+    public Range Range { get; set; } = new();
 
     [JsonPropertyName("context")]
-    public CodeActionContext Context { get; init; } = new();
+    public CodeActionContext Context { get; set; } = new();
 }

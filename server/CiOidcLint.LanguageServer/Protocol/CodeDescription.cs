@@ -6,5 +6,5 @@ namespace CiOidcLint.LanguageServer.Protocol;
 public sealed record CodeDescription
 {
     [JsonPropertyName("href")]
-    public string Href { get; init; } = string.Empty;
+    public string Href { get; set; } = string.Empty;
 }

@@ -6,7 +6,7 @@ namespace CiOidcLint.LanguageServer.Protocol;
 public sealed record CompletionItem
 {
     [JsonPropertyName("label")]
-    public string Label { get; init; } = string.Empty;
+    public string Label { get; set; } = string.Empty;
 
     [JsonPropertyName("kind")]
     public int? Kind { get; init; }

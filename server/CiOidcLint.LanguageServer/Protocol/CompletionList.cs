@@ -11,5 +11,5 @@ public sealed record CompletionList
     public bool IsIncomplete { get; init; }
 
     [JsonPropertyName("items")]
-    public IReadOnlyList<CompletionItem> Items { get; init; } = Array.Empty<CompletionItem>();
+    public IReadOnlyList<CompletionItem> Items { get; set; } = Array.Empty<CompletionItem>();
 }

@@ -8,5 +8,5 @@ namespace CiOidcLint.LanguageServer.Protocol;
 public sealed record ConfigurationParams
 {
     [JsonPropertyName("items")]
-    public IReadOnlyList<ConfigurationItem> Items { get; init; } = Array.Empty<ConfigurationItem>();
+    public IReadOnlyList<ConfigurationItem> Items { get; set; } = Array.Empty<ConfigurationItem>();
 }

@@ -6,10 +6,10 @@ namespace CiOidcLint.LanguageServer.Protocol;
 public sealed record CreateFile
 {
     [JsonPropertyName("kind")]
-    public string Kind { get; init; } = "create";
+    public string Kind { get; set; } = "create";
 
     [JsonPropertyName("uri")]
-    public string Uri { get; init; } = string.Empty;
+    public string Uri { get; set; } = string.Empty;
 
     [JsonPropertyName("options")]
     public CreateFileOptions? Options { get; init; }

@@ -7,7 +7,7 @@ namespace CiOidcLint.LanguageServer.Protocol;
 public sealed record Diagnostic
 {
     [JsonPropertyName("range")]
-    public Range Range { get; init; } = new();
+    public Range Range { get; set; } = new();
 
     [JsonPropertyName("severity")]
     public int? Severity { get; init; }
@@ -23,7 +23,7 @@ public sealed record Diagnostic
     public string? Source { get; init; }
 
     [JsonPropertyName("message")]
-    public string Message { get; init; } = string.Empty;
+    public string Message { get; set; } = string.Empty;
 
     [JsonPropertyName("tags")]
     public IReadOnlyList<int>? Tags { get; init; }

@@ -6,8 +6,8 @@ namespace CiOidcLint.LanguageServer.Protocol;
 public sealed record DiagnosticRelatedInformation
 {
     [JsonPropertyName("location")]
-    public Location Location { get; init; } = new();
+    public Location Location { get; set; } = new();
 
     [JsonPropertyName("message")]
-    public string Message { get; init; } = string.Empty;
+    public string Message { get; set; } = string.Empty;
 }

@@ -8,5 +8,5 @@ namespace CiOidcLint.LanguageServer.Protocol;
 public sealed record DiagnosticTagSupport
 {
     [JsonPropertyName("valueSet")]
-    public IReadOnlyList<int> ValueSet { get; init; } = Array.Empty<int>();
+    public IReadOnlyList<int> ValueSet { get; set; } = Array.Empty<int>();
 }

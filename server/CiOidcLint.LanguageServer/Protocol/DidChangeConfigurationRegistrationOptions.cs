@@ -6,5 +6,5 @@ namespace CiOidcLint.LanguageServer.Protocol;
 public sealed record DidChangeConfigurationRegistrationOptions
 {
     [JsonPropertyName("section")]
-    public string Section { get; init; } = string.Empty;
+    public string Section { get; set; } = string.Empty;
 }

@@ -8,8 +8,8 @@ namespace CiOidcLint.LanguageServer.Protocol;
 public sealed record DidChangeTextDocumentParams
 {
     [JsonPropertyName("textDocument")]
-    public VersionedTextDocumentIdentifier TextDocument { get; init; } = new();
+    public VersionedTextDocumentIdentifier TextDocument { get; set; } = new();
 
     [JsonPropertyName("contentChanges")]
-    public IReadOnlyList<TextDocumentContentChangeEvent> ContentChanges { get; init; } = Array.Empty<TextDocumentContentChangeEvent>();
+    public IReadOnlyList<TextDocumentContentChangeEvent> ContentChanges { get; set; } = Array.Empty<TextDocumentContentChangeEvent>();
 }

@@ -8,5 +8,5 @@ namespace CiOidcLint.LanguageServer.Protocol;
 public sealed record DidChangeWatchedFilesParams
 {
     [JsonPropertyName("changes")]
-    public IReadOnlyList<FileEvent> Changes { get; init; } = Array.Empty<FileEvent>();
+    public IReadOnlyList<FileEvent> Changes { get; set; } = Array.Empty<FileEvent>();
 }

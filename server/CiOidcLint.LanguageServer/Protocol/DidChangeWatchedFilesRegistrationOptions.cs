@@ -8,5 +8,5 @@ namespace CiOidcLint.LanguageServer.Protocol;
 public sealed record DidChangeWatchedFilesRegistrationOptions
 {
     [JsonPropertyName("watchers")]
-    public IReadOnlyList<FileSystemWatcher> Watchers { get; init; } = Array.Empty<FileSystemWatcher>();
+    public IReadOnlyList<FileSystemWatcher> Watchers { get; set; } = Array.Empty<FileSystemWatcher>();
 }

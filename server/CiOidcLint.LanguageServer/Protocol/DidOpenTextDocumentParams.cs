@@ -6,5 +6,5 @@ namespace CiOidcLint.LanguageServer.Protocol;
 public sealed record DidOpenTextDocumentParams
 {
     [JsonPropertyName("textDocument")]
-    public TextDocumentItem TextDocument { get; init; } = new();
+    public TextDocumentItem TextDocument { get; set; } = new();
 }

@@ -6,7 +6,7 @@ namespace CiOidcLint.LanguageServer.Protocol;
 public sealed record DidSaveTextDocumentParams
 {
     [JsonPropertyName("textDocument")]
-    public TextDocumentIdentifier TextDocument { get; init; } = new();
+    public TextDocumentIdentifier TextDocument { get; set; } = new();
 
     [JsonPropertyName("text")]
     public string? Text { get; init; }

@@ -6,7 +6,7 @@ namespace CiOidcLint.LanguageServer.Protocol;
 public sealed record DocumentDiagnosticParams
 {
     [JsonPropertyName("textDocument")]
-    public TextDocumentIdentifier TextDocument { get; init; } = new();
+    public TextDocumentIdentifier TextDocument { get; set; } = new();
 
     [JsonPropertyName("identifier")]
     public string? Identifier { get; init; }

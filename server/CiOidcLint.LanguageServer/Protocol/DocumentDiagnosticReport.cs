@@ -7,7 +7,7 @@ namespace CiOidcLint.LanguageServer.Protocol;
 public sealed record DocumentDiagnosticReport
 {
     [JsonPropertyName("kind")]
-    public string Kind { get; init; } = "full";
+    public string Kind { get; set; } = "full";
 
     [JsonPropertyName("resultId")]
     public string? ResultId { get; init; }

@@ -7,7 +7,7 @@ namespace CiOidcLint.LanguageServer.Protocol;
 public sealed record DocumentSymbol
 {
     [JsonPropertyName("name")]
-    public string Name { get; init; } = string.Empty;
+    public string Name { get; set; } = string.Empty;
 
     [JsonPropertyName("detail")]
     public string? Detail { get; init; }
@@ -16,10 +16,10 @@ public sealed record DocumentSymbol
     public int Kind { get; init; }
 
     [JsonPropertyName("range")]
-    public Range Range { get; init; } = new();
+    public Range Range { get; set; } = new();
 
     [JsonPropertyName("selectionRange")]
-    public Range SelectionRange { get; init; } = new();
+    public Range SelectionRange { get; set; } = new();
 
     [JsonPropertyName("children")]
     public IReadOnlyList<DocumentSymbol>? Children { get; init; }

@@ -6,7 +6,7 @@ namespace CiOidcLint.LanguageServer.Protocol;
 public sealed record FileSystemWatcher
 {
     [JsonPropertyName("globPattern")]
-    public string GlobPattern { get; init; } = string.Empty;
+    public string GlobPattern { get; set; } = string.Empty;
 
     [JsonPropertyName("kind")]
     public int? Kind { get; init; }

@@ -6,7 +6,7 @@ namespace CiOidcLint.LanguageServer.Protocol;
 public sealed record Hover
 {
     [JsonPropertyName("contents")]
-    public MarkupContent Contents { get; init; } = new();
+    public MarkupContent Contents { get; set; } = new();
 
     [JsonPropertyName("range")]
     public Range? Range { get; init; }

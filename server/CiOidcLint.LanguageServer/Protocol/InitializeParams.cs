@@ -17,7 +17,7 @@ public sealed record InitializeParams
     public string? RootPath { get; init; }
 
     [JsonPropertyName("capabilities")]
-    public ClientCapabilities Capabilities { get; init; } = new();
+    public ClientCapabilities Capabilities { get; set; } = new();
 
     [JsonPropertyName("initializationOptions")]
     public JsonElement? InitializationOptions { get; init; }

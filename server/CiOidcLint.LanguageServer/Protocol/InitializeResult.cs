@@ -6,7 +6,7 @@ namespace CiOidcLint.LanguageServer.Protocol;
 public sealed record InitializeResult
 {
     [JsonPropertyName("capabilities")]
-    public ServerCapabilities Capabilities { get; init; } = new();
+    public ServerCapabilities Capabilities { get; set; } = new();
 
     [JsonPropertyName("serverInfo")]
     public ServerInfo? ServerInfo { get; init; }

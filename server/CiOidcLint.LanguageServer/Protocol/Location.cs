@@ -6,8 +6,8 @@ namespace CiOidcLint.LanguageServer.Protocol;
 public sealed record Location
 {
     [JsonPropertyName("uri")]
-    public string Uri { get; init; } = string.Empty;
+    public string Uri { get; set; } = string.Empty;
 
     [JsonPropertyName("range")]
-    public Range Range { get; init; } = new();
+    public Range Range { get; set; } = new();
 }

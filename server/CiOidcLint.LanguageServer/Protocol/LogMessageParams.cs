@@ -9,5 +9,5 @@ public sealed record LogMessageParams
     public int Type { get; init; }
 
     [JsonPropertyName("message")]
-    public string Message { get; init; } = string.Empty;
+    public string Message { get; set; } = string.Empty;
 }

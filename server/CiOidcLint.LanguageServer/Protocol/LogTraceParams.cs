@@ -6,7 +6,7 @@ namespace CiOidcLint.LanguageServer.Protocol;
 public sealed record LogTraceParams
 {
     [JsonPropertyName("message")]
-    public string Message { get; init; } = string.Empty;
+    public string Message { get; set; } = string.Empty;
 
     [JsonPropertyName("verbose")]
     public string? Verbose { get; init; }

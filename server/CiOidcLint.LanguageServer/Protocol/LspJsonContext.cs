@@ -14,8 +14,14 @@ namespace CiOidcLint.LanguageServer.Protocol;
 /// what the server sends, and the concrete types behind <c>object</c>-typed members
 /// (<see cref="Registration.RegisterOptions"/>, <see cref="WorkspaceEdit.DocumentChanges"/>).
 /// The native server has no reflection-based serializer, so a type missing here fails the
-/// message it is in: the <see cref="Dispatcher"/> asks for every handler's types when it
-/// registers them, so a type missing here stops the server at start-up, in every test.
+/// message it is in: the server asks for every handler's types and for every type it sends
+/// when it starts (<see cref="Dispatcher"/>, <see cref="LanguageServerHost"/>), so a type
+/// missing here stops the server at start-up, in every test.
+/// <para>
+/// Protocol members that have a default (<c>= new()</c>, <c>= Array.Empty…</c>) are settable,
+/// not <c>init</c>: generated code sets every <c>init</c> member in one object initializer, so a
+/// member the client left out would become null instead of keeping its default.
+/// </para>
 /// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
@@ -67,6 +73,22 @@ namespace CiOidcLint.LanguageServer.Protocol;
 public sealed partial class LspJsonContext : JsonSerializerContext
 {
     /// <summary>The generated metadata of <typeparamref name="T"/>; a type not listed above is a bug, said plainly.</summary>
+    /// <summary>The types the server sends on its own: notifications, its requests, and the concrete types of object-typed members.</summary>
+    public static void CheckOutgoingTypes()
+    {
+        _ = TypeInfo<PublishDiagnosticsParams>();
+        _ = TypeInfo<LogMessageParams>();
+        _ = TypeInfo<LogTraceParams>();
+        _ = TypeInfo<RegistrationParams>();
+        _ = TypeInfo<ConfigurationParams>();
+        _ = TypeInfo<DidChangeWatchedFilesRegistrationOptions>();
+        _ = TypeInfo<DidChangeConfigurationRegistrationOptions>();
+        _ = TypeInfo<TextDocumentEdit>();
+        _ = TypeInfo<CreateFile>();
+        _ = TypeInfo<JsonElement?>();
+        _ = TypeInfo<JsonElement[]>();
+    }
+
     public static JsonTypeInfo<T> TypeInfo<T>()
         => Default.GetTypeInfo(typeof(T)) as JsonTypeInfo<T>
            ?? throw new InvalidOperationException($"{typeof(T)} is not listed in {nameof(LspJsonContext)}");

@@ -6,8 +6,8 @@ namespace CiOidcLint.LanguageServer.Protocol;
 public sealed record MarkupContent
 {
     [JsonPropertyName("kind")]
-    public string Kind { get; init; } = "markdown";
+    public string Kind { get; set; } = "markdown";
 
     [JsonPropertyName("value")]
-    public string Value { get; init; } = string.Empty;
+    public string Value { get; set; } = string.Empty;
 }

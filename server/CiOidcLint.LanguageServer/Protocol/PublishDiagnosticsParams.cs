@@ -8,11 +8,11 @@ namespace CiOidcLint.LanguageServer.Protocol;
 public sealed record PublishDiagnosticsParams
 {
     [JsonPropertyName("uri")]
-    public string Uri { get; init; } = string.Empty;
+    public string Uri { get; set; } = string.Empty;
 
     [JsonPropertyName("version")]
     public int? Version { get; init; }
 
     [JsonPropertyName("diagnostics")]
-    public IReadOnlyList<Diagnostic> Diagnostics { get; init; } = Array.Empty<Diagnostic>();
+    public IReadOnlyList<Diagnostic> Diagnostics { get; set; } = Array.Empty<Diagnostic>();
 }

@@ -6,8 +6,8 @@ namespace CiOidcLint.LanguageServer.Protocol;
 public sealed record Range
 {
     [JsonPropertyName("start")]
-    public Position Start { get; init; } = new();
+    public Position Start { get; set; } = new();
 
     [JsonPropertyName("end")]
-    public Position End { get; init; } = new();
+    public Position End { get; set; } = new();
 }

@@ -6,11 +6,11 @@ namespace CiOidcLint.LanguageServer.Protocol;
 public sealed record ReferenceParams
 {
     [JsonPropertyName("textDocument")]
-    public TextDocumentIdentifier TextDocument { get; init; } = new();
+    public TextDocumentIdentifier TextDocument { get; set; } = new();
 
     [JsonPropertyName("position")]
-    public Position Position { get; init; } = new();
+    public Position Position { get; set; } = new();
 
     [JsonPropertyName("context")]
-    public ReferenceContext Context { get; init; } = new();
+    public ReferenceContext Context { get; set; } = new();
 }

@@ -6,10 +6,10 @@ namespace CiOidcLint.LanguageServer.Protocol;
 public sealed record Registration
 {
     [JsonPropertyName("id")]
-    public string Id { get; init; } = string.Empty;
+    public string Id { get; set; } = string.Empty;
 
     [JsonPropertyName("method")]
-    public string Method { get; init; } = string.Empty;
+    public string Method { get; set; } = string.Empty;
 
     [JsonPropertyName("registerOptions")]
     public object? RegisterOptions { get; init; }

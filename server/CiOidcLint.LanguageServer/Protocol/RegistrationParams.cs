@@ -8,5 +8,5 @@ namespace CiOidcLint.LanguageServer.Protocol;
 public sealed record RegistrationParams
 {
     [JsonPropertyName("registrations")]
-    public IReadOnlyList<Registration> Registrations { get; init; } = Array.Empty<Registration>();
+    public IReadOnlyList<Registration> Registrations { get; set; } = Array.Empty<Registration>();
 }

@@ -6,5 +6,5 @@ namespace CiOidcLint.LanguageServer.Protocol;
 public sealed record SetTraceParams
 {
     [JsonPropertyName("value")]
-    public string Value { get; init; } = "off";
+    public string Value { get; set; } = "off";
 }

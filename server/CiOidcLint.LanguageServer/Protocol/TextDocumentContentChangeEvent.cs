@@ -12,5 +12,5 @@ public sealed record TextDocumentContentChangeEvent
     public int? RangeLength { get; init; }
 
     [JsonPropertyName("text")]
-    public string Text { get; init; } = string.Empty;
+    public string Text { get; set; } = string.Empty;
 }

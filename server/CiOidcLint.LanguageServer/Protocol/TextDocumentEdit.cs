@@ -8,8 +8,8 @@ namespace CiOidcLint.LanguageServer.Protocol;
 public sealed record TextDocumentEdit
 {
     [JsonPropertyName("textDocument")]
-    public OptionalVersionedTextDocumentIdentifier TextDocument { get; init; } = new();
+    public OptionalVersionedTextDocumentIdentifier TextDocument { get; set; } = new();
 
     [JsonPropertyName("edits")]
-    public IReadOnlyList<TextEdit> Edits { get; init; } = Array.Empty<TextEdit>();
+    public IReadOnlyList<TextEdit> Edits { get; set; } = Array.Empty<TextEdit>();
 }

@@ -6,5 +6,5 @@ namespace CiOidcLint.LanguageServer.Protocol;
 public sealed record TextDocumentIdentifier
 {
     [JsonPropertyName("uri")]
-    public string Uri { get; init; } = string.Empty;
+    public string Uri { get; set; } = string.Empty;
 }

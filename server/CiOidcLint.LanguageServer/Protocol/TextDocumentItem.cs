@@ -6,14 +6,14 @@ namespace CiOidcLint.LanguageServer.Protocol;
 public sealed record TextDocumentItem
 {
     [JsonPropertyName("uri")]
-    public string Uri { get; init; } = string.Empty;
+    public string Uri { get; set; } = string.Empty;
 
     [JsonPropertyName("languageId")]
-    public string LanguageId { get; init; } = string.Empty;
+    public string LanguageId { get; set; } = string.Empty;
 
     [JsonPropertyName("version")]
     public int Version { get; init; }
 
     [JsonPropertyName("text")]
-    public string Text { get; init; } = string.Empty;
+    public string Text { get; set; } = string.Empty;
 }

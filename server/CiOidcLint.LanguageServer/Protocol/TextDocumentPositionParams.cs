@@ -6,8 +6,8 @@ namespace CiOidcLint.LanguageServer.Protocol;
 public sealed record TextDocumentPositionParams
 {
     [JsonPropertyName("textDocument")]
-    public TextDocumentIdentifier TextDocument { get; init; } = new();
+    public TextDocumentIdentifier TextDocument { get; set; } = new();
 
     [JsonPropertyName("position")]
-    public Position Position { get; init; } = new();
+    public Position Position { get; set; } = new();
 }

@@ -6,8 +6,8 @@ namespace CiOidcLint.LanguageServer.Protocol;
 public sealed record TextEdit
 {
     [JsonPropertyName("range")]
-    public Range Range { get; init; } = new();
+    public Range Range { get; set; } = new();
 
     [JsonPropertyName("newText")]
-    public string NewText { get; init; } = string.Empty;
+    public string NewText { get; set; } = string.Empty;
 }

@@ -6,7 +6,7 @@ namespace CiOidcLint.LanguageServer.Protocol;
 public sealed record VersionedTextDocumentIdentifier
 {
     [JsonPropertyName("uri")]
-    public string Uri { get; init; } = string.Empty;
+    public string Uri { get; set; } = string.Empty;
 
     [JsonPropertyName("version")]
     public int Version { get; init; }

@@ -6,8 +6,8 @@ namespace CiOidcLint.LanguageServer.Protocol;
 public sealed record WorkspaceFolder
 {
     [JsonPropertyName("uri")]
-    public string Uri { get; init; } = string.Empty;
+    public string Uri { get; set; } = string.Empty;
 
     [JsonPropertyName("name")]
-    public string Name { get; init; } = string.Empty;
+    public string Name { get; set; } = string.Empty;
 }
