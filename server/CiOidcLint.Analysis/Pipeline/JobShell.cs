@@ -22,38 +22,35 @@ public enum JobShell
 /// Tells a job that runs PowerShell from one that runs bash, from what the job says, composed
 /// through <c>extends</c>, <c>default:</c> and <c>!reference</c>:
 /// <list type="bullet">
-/// <item>a tag naming Windows: <c>windows</c>, <c>saas-windows-medium-amd64</c>, <c>windows-2022</c>
-/// (GitLab routes the job to a Windows runner, whose default shell is PowerShell);</item>
-/// <item>a Windows image: "windows" as a word of it (<c>mcr.microsoft.com/windows/servercore</c>),
-/// or <c>servercore</c>, <c>nanoserver</c> or <c>ltsc2022</c> in its name or tag;</item>
-/// <item>a script line that can only be PowerShell: <c>$env:NAME =</c>, a backtick at the end of a
-/// line (PowerShell's continuation), <c>$LASTEXITCODE</c>, or a cmdlet (<c>Write-Host</c>,
-/// <c>Invoke-WebRequest</c>, …) as a command.</item>
+/// <item>a tag naming Windows or PowerShell: <c>windows</c>, <c>saas-windows-medium-amd64</c>,
+/// <c>win2022</c>, <c>pwsh</c>, or a variable such as <c>$WINDOWS_BUILD_TAG</c> (GitLab routes the
+/// job to a Windows runner, whose default shell is PowerShell);</item>
+/// <item>a Windows base image: <c>mcr.microsoft.com/windows/…</c>, <c>mcr.microsoft.com/dotnet/framework/…</c>,
+/// or <c>servercore</c>, <c>nanoserver</c> or <c>ltsc2022</c> in its name or tag (an image that
+/// only has "windows" in its name, such as a cross-compiler, is a Linux image);</item>
+/// <item>a script command that can only be PowerShell, read with the shell parser so that quoted
+/// text and here-documents do not count: an assignment to <c>$env:NAME</c>, a cmdlet run as a
+/// command (<c>Write-Host</c>, <c>Invoke-WebRequest</c>, …), a bare <c>$LASTEXITCODE</c>, or a
+/// backtick after a blank at the end of a line another line follows (PowerShell's continuation).</item>
 /// </list>
-/// A tag or image written as a variable counts when its name says Windows
-/// (<c>$WINDOWS_BUILD_TAG</c>): reading such a job as PowerShell only silences the bash rules,
-/// which is the side to err on. Anything else is read as bash, as GitLab's Linux runners do.
+/// Reading a job as PowerShell only silences the bash rules, so where the job says Windows the
+/// detector takes its word; anything else is read as bash, as GitLab's Linux runners run it.
 /// </summary>
 public static class JobShellDetector
 {
-    /// <summary>"windows" as a word of a tag: <c>windows</c>, <c>saas-windows-medium-amd64</c>, <c>windows_2019</c>, not <c>nowindows</c>.</summary>
-    private static readonly Regex WindowsTag = new(@"(?:^|[^a-z0-9])windows(?:[^a-z]|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    private static readonly Regex WindowsTag = new(@"(?:^|[^a-z0-9])(?:windows|win[0-9]*|pwsh|powershell)(?:[^a-z]|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
-    private static readonly Regex WindowsImage = new(@"(?:^|[^a-z0-9])windows(?:[^a-z]|$)|servercore|nanoserver|ltsc20[0-9][0-9]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    private static readonly Regex WindowsImage = new(@"mcr\.microsoft\.com/(?:windows|dotnet/framework)/|servercore|nanoserver|ltsc20[0-9][0-9]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
-    /// <summary>
-    /// Constructs bash has no use for: an environment assignment, the exit-code variable, and a
-    /// backtick after a blank that ends a line another line follows (PowerShell's continuation;
-    /// bash's legacy <c>`cmd`</c> ending a line has no blank before its closing backtick).
-    /// </summary>
-    private static readonly Regex PowerShellOnly = new(
-        @"\$env:[A-Za-z_][A-Za-z0-9_]*\s*=(?!=)|\$LASTEXITCODE\b|[ \t]`[ \t]*\r?\n[ \t]*\S",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Multiline);
+    /// <summary>PowerShell's line continuation: a backtick after a blank, ending a line another line follows.</summary>
+    private static readonly Regex BacktickContinuation = new(@"[ \t]`[ \t]*\r?\n[ \t]*\S", RegexOptions.CultureInvariant);
 
-    /// <summary>A cmdlet run as a command, at the start of a line or after a pipe, '&amp;' or ';'.</summary>
+    private static readonly Regex EnvAssignment = new(@"\A\$env:[A-Za-z_][A-Za-z0-9_]*=", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    /// <summary>A cmdlet's Verb-Noun name with one of PowerShell's common verbs.</summary>
     private static readonly Regex Cmdlet = new(
-        @"(?:^|[|;&]\s*)(?:Write|Set|Get|New|Remove|Invoke|Start|Stop|Copy|Move|Test|Import|Expand|Compress|Out|Select|Where|ForEach|Add|Join|Split|Resolve|ConvertTo|ConvertFrom)-[A-Z][A-Za-z]+\b",
-        RegexOptions.CultureInvariant | RegexOptions.Multiline);
+        @"\A(?:Write|Set|Get|New|Remove|Invoke|Start|Stop|Copy|Move|Test|Import|Expand|Compress|Out|Select|Where|ForEach|Add|Join|Split|Resolve|ConvertTo|ConvertFrom)-[A-Z][A-Za-z]+\z",
+        RegexOptions.CultureInvariant);
 
     public static JobShell Detect(Job job)
     {
@@ -73,22 +70,49 @@ public static class JobShellDetector
             return JobShell.PowerShell;
         }
 
-        return job.ScriptLines.Any(line => IsPowerShellText(line.Text)) ? JobShell.PowerShell : JobShell.Posix;
+        return job.ScriptLines.Any(IsPowerShell) ? JobShell.PowerShell : JobShell.Posix;
     }
 
-    /// <summary>Whether a script's text can only be PowerShell.</summary>
-    public static bool IsPowerShellText(string text)
+    /// <summary>Whether a script line can only be PowerShell.</summary>
+    public static bool IsPowerShell(ScriptLine line)
     {
+        var text = line.Text;
+
         // Cheap scans first: this runs on every script line of every job the bash rules read.
-        var mayBeOnly = text.IndexOf('`') >= 0
-            || text.IndexOf("$env:", StringComparison.OrdinalIgnoreCase) >= 0
-            || text.IndexOf("LASTEXITCODE", StringComparison.OrdinalIgnoreCase) >= 0;
-        if (mayBeOnly && PowerShellOnly.IsMatch(text))
+        var backtick = text.IndexOf('`') >= 0;
+        var envOrExit = text.IndexOf("$env:", StringComparison.OrdinalIgnoreCase) >= 0 || text.IndexOf("LASTEXITCODE", StringComparison.OrdinalIgnoreCase) >= 0;
+        if (!backtick && !envOrExit && !HasDashBeforeCapital(text))
+        {
+            return false;
+        }
+
+        if (backtick && BacktickContinuation.IsMatch(text))
         {
             return true;
         }
 
-        return HasDashBeforeCapital(text) && Cmdlet.IsMatch(text);
+        var script = line.Shell;
+        foreach (var command in script.Commands)
+        {
+            if (command.Words.Length == 0)
+            {
+                continue;
+            }
+
+            var first = command.Words[0];
+            if (first.RawText.StartsWith("$env:", StringComparison.OrdinalIgnoreCase)
+                && (EnvAssignment.IsMatch(first.RawText) || (command.Words.Length > 1 && command.Words[1].RawText.StartsWith("=", StringComparison.Ordinal))))
+            {
+                return true;
+            }
+
+            if (first.LiteralValue is { } name && Cmdlet.IsMatch(name))
+            {
+                return true;
+            }
+        }
+
+        return envOrExit && script.Variables.Any(v => v.Name.Equals("LASTEXITCODE", StringComparison.OrdinalIgnoreCase) && !v.InDoubleQuotes);
     }
 
     /// <summary>A '-' followed by a capital letter, as in every cmdlet's Verb-Noun name.</summary>

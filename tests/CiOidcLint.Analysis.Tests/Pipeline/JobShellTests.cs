@@ -41,6 +41,21 @@ public sealed class JobShellTests
         """)]
     [InlineData("""
         job:
+          tags: [win2022, pwsh]
+          script: [echo hi]
+        """)]
+    [InlineData("""
+        job:
+          image: mcr.microsoft.com/dotnet/framework/sdk:4.8
+          script: [echo hi]
+        """)]
+    [InlineData("""
+        job:
+          script:
+            - $env:DEPLOY_ENV="production"
+        """)]
+    [InlineData("""
+        job:
           image: mcr.microsoft.com/windows/servercore:ltsc2022
           script: [echo hi]
         """)]
@@ -108,6 +123,28 @@ public sealed class JobShellTests
             - |
               VERSION=`cat VERSION`
               echo $VERSION
+        """)]
+    [InlineData("""
+        job:
+          image: dockcross/windows-static-x64
+          script: [make]
+        """)]
+    [InlineData("""
+        job:
+          image: cdrx/pyinstaller-windows
+          script:
+            - pwsh -c '$env:FOO = 1; ./build.ps1'
+            - echo 'exit $LASTEXITCODE' > wrapper.ps1
+            - echo "last: $LASTEXITCODE"
+        """)]
+    [InlineData("""
+        job:
+          script:
+            - |
+              cat > headers.txt <<EOF
+              Set-Cookie: session=1
+              Add-Ons: none
+              EOF
         """)]
     public void Bash_jobs_and_bash_idioms_stay_bash(string yaml)
         => Assert.Equal(JobShell.Posix, ShellOf(yaml));
