@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Packs the cioidclint .NET tool both ways, into artifacts/packages (or the folder given):
 #   native/     the RID-specific set `dotnet tool install cioidclint` resolves with the .NET 10
-#               SDK: cioidclint (the pointer naming the RID packages), cioidclint.linux-x64 (the
-#               NativeAOT executable; on another OS, that OS's RID) and cioidclint.any (the
-#               framework-dependent fallback for every platform without a native package);
+#               SDK: cioidclint (the pointer naming the RID packages), cioidclint.RID (the
+#               NativeAOT executable of this machine's platform, linux-x64 for a release) and
+#               cioidclint.any (the framework-dependent fallback for every other platform);
 #   framework/  the single framework-dependent package a plain `dotnet pack` makes, which is
 #               what pre-commit's `language: dotnet` builds and installs.
 # Push every package of native/ to a feed to publish the tool.
@@ -24,8 +24,10 @@ rm -rf "$out/native" "$out/framework"
 # publish left there (a symbol file, a renamed assembly) is shipped.
 rm -rf "$project"/bin/Release/net10.0/*/publish "$project"/bin/Release/net10.0/publish
 pack() { dotnet pack "$project" -c Release --nologo -v q -warnaserror "$@"; }
+# The pointer names exactly the packages made here: this machine's RID and the fallback.
+native=(-p:NativeToolPackages=true "-p:NativeToolRuntimeIdentifier=$rid")
 pack -o "$out/framework"
-pack -o "$out/native" -p:NativeToolPackages=true
-pack -o "$out/native" -p:NativeToolPackages=true -r any
-pack -o "$out/native" -p:NativeToolPackages=true -r "$rid"
+pack -o "$out/native" "${native[@]}"
+pack -o "$out/native" "${native[@]}" -r any
+pack -o "$out/native" "${native[@]}" -r "$rid"
 ls "$out/native" "$out/framework" >&2

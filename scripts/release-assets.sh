@@ -16,17 +16,25 @@ given_exe=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --stamp-template) stamp=true; shift ;;
-    --executable) given_exe="$2"; shift 2 ;;
+    --executable)
+      if [[ $# -lt 2 ]]; then echo "release-assets: --executable needs a path" >&2; exit 2; fi
+      given_exe="$2"; shift 2 ;;
     *) break ;;
   esac
 done
 out="${1:-$root/artifacts/release}"
 
 rid="$(bash "$root/scripts/publish-native.sh" --print-rid)"
+# The template downloads CIOIDCLINT_PLATFORM, linux-x64 by default: only that archive's sum belongs in it.
+if $stamp && [[ "$rid" != linux-x64 ]]; then
+  echo "release-assets: --stamp-template needs the linux-x64 archive, and this machine builds $rid" >&2
+  exit 2
+fi
 version="$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' "$root/Directory.Build.props")"
 staging="$(mktemp -d)"
 trap 'rm -rf "$staging"' EXIT
 mkdir -p "$staging/cioidclint" "$out"
+chmod 0755 "$staging/cioidclint"
 if [[ -n "$given_exe" ]]; then
   exe="$given_exe"
 else

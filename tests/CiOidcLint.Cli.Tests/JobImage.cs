@@ -9,7 +9,7 @@ namespace CiOidcLint.Cli.Tests;
 public static class JobImage
 {
     /// <summary>The programs the script may use, all in buildpack-deps:bookworm-curl.</summary>
-    public static readonly IReadOnlyList<string> Programs = new[] { "bash", "sh", "curl", "sha256sum", "tar", "gzip", "mktemp", "rm", "cat", "mkdir" };
+    public static readonly IReadOnlyList<string> Programs = new[] { "bash", "sh", "curl", "sha256sum", "cut", "tar", "gzip", "mktemp", "rm", "cat", "mkdir" };
 
     public static CliResult Run(string workingDirectory, string script, IReadOnlyDictionary<string, string?> variables)
     {

@@ -150,6 +150,7 @@ public sealed class MergeRequestTemplateTests
         using var server = new ReleaseServer($"/releases/v{ToolPackage.Version}/downloads/{System.IO.Path.GetFileName(asset.Path)}", File.ReadAllBytes(asset.Path));
         environment["CIOIDCLINT_RELEASES"] = server.BaseUrl + "/releases";
         environment["CIOIDCLINT_SHA256"] = asset.Sha256;
+        environment["CIOIDCLINT_PLATFORM"] = NativeCli.HostRuntimeIdentifier;
         environment["CI_PROJECT_DIR"] = repo.Root;
         foreach (var (name, value) in overrides ?? new Dictionary<string, string?>())
         {

@@ -45,7 +45,7 @@ public sealed class PackageTests
 
         var settings = XDocument.Load(zip.Entries.Single(e => e.Name == "DotnetToolSettings.xml").Open());
         var packages = settings.Descendants("RuntimeIdentifierPackage").ToDictionary(e => e.Attribute("RuntimeIdentifier")!.Value, e => e.Attribute("Id")!.Value);
-        Assert.Equal($"{ToolPackage.Id}.linux-x64", packages["linux-x64"]);
+        Assert.Equal($"{ToolPackage.Id}.{NativeCli.HostRuntimeIdentifier}", packages[NativeCli.HostRuntimeIdentifier]);
         Assert.Equal($"{ToolPackage.Id}.any", packages["any"]);
     }
 

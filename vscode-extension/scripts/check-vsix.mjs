@@ -1,8 +1,10 @@
 // Checks a packaged .vsix: it carries the bundle and the server, no symbol files, no
 // node_modules, and its manifest version is the package's.
 //   node scripts/check-vsix.mjs                    the universal .vsix: the framework-dependent server
-//   node scripts/check-vsix.mjs --target RID       the platform .vsix: only the native executable,
-//                                                  declared for that platform in the VSIX manifest
+//   node scripts/check-vsix.mjs --target TARGET    the platform .vsix (a vsce target: linux-x64,
+//                                                  darwin-arm64, win32-x64…): only the native
+//                                                  executable, built for that processor and declared
+//                                                  for that platform in the VSIX manifest
 // Reads the zip's central directory itself, so it needs no unzip tool.
 import { readFileSync, readdirSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
@@ -47,7 +49,7 @@ function fail(message) {
 const names = [...entries.keys()];
 const common = ['extension/package.json', 'extension/dist/extension.js', 'extension/LICENSE.txt', 'extension/readme.md'];
 const serverFiles = target
-  ? [`extension/server/${target.startsWith('win-') ? 'cioidclint.exe' : 'cioidclint'}`]
+  ? [`extension/server/${target.startsWith('win32-') ? 'cioidclint.exe' : 'cioidclint'}`]
   : ['extension/server/cioidclint.dll', 'extension/server/cioidclint.runtimeconfig.json', 'extension/server/cioidclint.deps.json'];
 for (const required of [...common, ...serverFiles]) {
   if (!entries.has(required)) fail(`${vsix} has no ${required}`);
@@ -62,9 +64,13 @@ if (target) {
   // Only the executable: a platform .vsix that also carried the .dll would still need .NET to be judged right.
   const server = names.filter((n) => n.startsWith('extension/server/'));
   if (server.length !== 1) fail(`${vsix} should carry only the native server, not ${server.join(', ')}`);
-  const head = Buffer.from(read(serverFiles[0], 'binary'), 'binary').subarray(0, 4);
-  const native = (head[0] === 0x7f && head.toString('latin1', 1, 4) === 'ELF') || head.toString('latin1', 0, 2) === 'MZ' || head.readUInt32LE(0) === 0xfeedfacf;
+  const head = Buffer.from(read(serverFiles[0], 'binary'), 'binary').subarray(0, 64);
+  const elf = head[0] === 0x7f && head.toString('latin1', 1, 4) === 'ELF';
+  const native = elf || head.toString('latin1', 0, 2) === 'MZ' || head.readUInt32LE(0) === 0xfeedfacf;
   if (!native) fail(`${serverFiles[0]} in ${vsix} is not a native executable`);
+  // A Linux server must be built for the target's processor (ELF e_machine: x86-64 62, AArch64 183).
+  const machine = { 'linux-x64': 62, 'linux-arm64': 183 }[target];
+  if (machine !== undefined && (!elf || head.readUInt16LE(18) !== machine)) fail(`${serverFiles[0]} in ${vsix} is not built for ${target}`);
   if (!vsixManifest.includes(`TargetPlatform="${target}"`)) fail(`${vsix} does not declare TargetPlatform="${target}" in its manifest`);
 } else {
   // Every assembly the publish produced is in the package.

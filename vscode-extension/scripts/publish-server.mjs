@@ -25,7 +25,9 @@ if (nativeIndex >= 0) {
     process.exit(2);
   }
   const exeName = rid.startsWith('win-') ? 'cioidclint.exe' : 'cioidclint';
-  let exe = process.env.CIOIDCLINT_CLI;
+  // CIOIDCLINT_CLI is this machine's build: reuse it only for this machine's RID.
+  const hostRid = `${{ linux: 'linux', darwin: 'osx', win32: 'win' }[process.platform] ?? process.platform}-${process.arch}`;
+  let exe = rid === hostRid ? process.env.CIOIDCLINT_CLI : undefined;
   if (!exe || exe.toLowerCase().endsWith('.dll') || !existsSync(exe)) {
     const built = spawnSync('bash', [join(repositoryDir, 'scripts', 'publish-native.sh'), rid, join(repositoryDir, 'artifacts', 'native', rid)], {
       stdio: ['ignore', 'pipe', 'inherit'],

@@ -365,7 +365,7 @@ function describeRange(required: RequiredFramework): string {
 
 function installAdvice(required: RequiredFramework | undefined): string {
   const major = required?.version.split('.')[0] ?? '10';
-  return `Install the .NET ${major} runtime (${dotnetDownloadUrl}/${major}.0) or the .NET Install Tool extension (${dotnetInstallToolId}), which gets it for CiOidcLint; or set cioidclint.dotnetPath to a dotnet that has it. The CiOidcLint .vsix for your platform (linux-x64) needs no .NET.`;
+  return `Install the .NET ${major} runtime (${dotnetDownloadUrl}/${major}.0) or the .NET Install Tool extension (${dotnetInstallToolId}), which gets it for CiOidcLint; or set cioidclint.dotnetPath to a dotnet that has it. Where CiOidcLint has a .vsix for your platform (linux-x64 today), that one needs no .NET.`;
 }
 
 function problem(message: string, setting?: LaunchProblem['setting'], installDotnet = false): LaunchProblem {
