@@ -25,29 +25,34 @@ internal static class CredentialCommands
 
         var tool = words[0];
         var args = words.Skip(1).Where(w => !w.StartsWith("-", StringComparison.Ordinal)).ToArray();
+        var options = command.Words.Skip(1).Select(w => w.RawText).Where(w => w.StartsWith("--", StringComparison.Ordinal)).Select(w => w.Split('=')[0]).ToArray();
+
+        // A command without the arguments it needs fails and prints no credential (a login
+        // whose options a missing '\' cut off, say): only a complete one counts.
+        bool Has(string option) => options.Contains(option);
         bool Sub(params string[] path) => args.Length >= path.Length && path.Select((p, i) => p == args[i]).All(x => x);
 
         switch (tool)
         {
             case "vault":
-                if (Sub("login") || (Sub("write") && args.Length > 1 && args[1].StartsWith("auth/", StringComparison.Ordinal) && args[1].EndsWith("/login", StringComparison.Ordinal)))
+                if (Sub("login") || (Sub("write") && args.Length > 1 && args[1].StartsWith("auth/", StringComparison.Ordinal) && args[1].EndsWith("/login", StringComparison.Ordinal) && command.Words.Length > 3))
                 {
                     return $"the Vault token from 'vault {args[0]}'";
                 }
 
-                if (Sub("kv", "get") || Sub("read"))
+                if ((Sub("kv", "get") && command.Words.Length > 3) || (Sub("read") && command.Words.Length > 2))
                 {
                     return $"the secret from 'vault {(args[0] == "kv" ? "kv get" : "read")}'";
                 }
 
                 return null;
             case "aws":
-                if (Sub("sts", "assume-role-with-web-identity") || Sub("sts", "assume-role") || Sub("sts", "get-session-token"))
+                if (((Sub("sts", "assume-role-with-web-identity") || Sub("sts", "assume-role")) && Has("--role-arn")) || Sub("sts", "get-session-token"))
                 {
                     return "the AWS keys from 'aws sts'";
                 }
 
-                if (Sub("secretsmanager", "get-secret-value") || Sub("ssm", "get-parameter") || Sub("ssm", "get-parameters"))
+                if ((Sub("secretsmanager", "get-secret-value") && Has("--secret-id")) || (Sub("ssm", "get-parameter") && Has("--name")) || (Sub("ssm", "get-parameters") && Has("--names")))
                 {
                     return $"the secret from 'aws {args[0]}'";
                 }

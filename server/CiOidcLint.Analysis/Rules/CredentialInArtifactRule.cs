@@ -37,8 +37,6 @@ public sealed class CredentialInArtifactRule : IJobRule
     /// <summary>Redirections that write stdout to a file (not a descriptor duplication such as <c>&gt;&amp;2</c>).</summary>
     private static readonly ImmutableHashSet<string> FileWrites = ImmutableHashSet.Create(StringComparer.Ordinal, ">", ">>", ">|", "&>", "&>>");
 
-    private static readonly ImmutableHashSet<string> Declarers = ImmutableHashSet.Create(StringComparer.Ordinal, "export", "local", "readonly", "declare", "typeset");
-
     public DiagnosticDescriptor Descriptor => Rule;
 
     public string Name => "credential-in-artifact";
@@ -59,27 +57,14 @@ public sealed class CredentialInArtifactRule : IJobRule
             return;
         }
 
-        var known = new Dictionary<string, Credential>(StringComparer.Ordinal);
-        foreach (var token in job.IdTokens)
-        {
-            known[token.Name] = new Credential($"the ID token {token.Name}", IsFile: false);
-        }
-
-        foreach (var secret in job.Secrets)
-        {
-            var isFile = (secret.Mapping?.Get("file") as YamlScalar)?.Value is not ("false" or "False" or "FALSE");
-            known[secret.Name] = new Credential(isFile ? $"the secret {secret.Name} (its file's contents)" : $"the secret {secret.Name}", isFile);
-        }
-
         // before_script and script run in one shell, after_script in another; each starts from
         // the job's variables.
         var writes = new List<Write>();
         var removals = new List<(string Path, int Order)>();
         var order = 0;
-        foreach (var shell in new[] { job.ScriptLines.Where(l => l.Section is "before_script" or "script"), job.ScriptLines.Where(l => l.Section == "after_script") })
+        foreach (var (lines, state) in CredentialFlow.Shells(job, CredentialFlow.Of(job)))
         {
-            var state = new ShellState(new Dictionary<string, Credential>(known, StringComparer.Ordinal));
-            foreach (var line in shell)
+            foreach (var line in lines)
             {
                 var script = line.Shell;
                 for (var i = 0; i < script.Commands.Length; i++)
@@ -96,7 +81,7 @@ public sealed class CredentialInArtifactRule : IJobRule
         }
     }
 
-    private static void Visit(ShellScript script, int index, ScriptLine line, ShellState state, PublishedFiles published, List<Write> writes, List<(string, int)> removals, int order)
+    private static void Visit(ShellScript script, int index, ScriptLine line, CredentialState state, PublishedFiles published, List<Write> writes, List<(string, int)> removals, int order)
     {
         var command = script.Commands[index];
         var name = command.Name;
@@ -118,7 +103,7 @@ public sealed class CredentialInArtifactRule : IJobRule
                 return;
         }
 
-        Track(script, command, state);
+        CredentialFlow.Track(script, command, state);
 
         var content = Content(script, index, state);
         var location = new SourceLocation(line.Node.File, line.Node.MapToSource(command.Start, command.End - command.Start));
@@ -131,7 +116,7 @@ public sealed class CredentialInArtifactRule : IJobRule
 
             if (name == "tee")
             {
-                foreach (var target in Operands(command))
+                foreach (var target in CredentialFlow.Operands(command))
                 {
                     Record(target, $"tee {target.RawText}", content, isFolder: false);
                 }
@@ -139,8 +124,8 @@ public sealed class CredentialInArtifactRule : IJobRule
         }
 
         // cp/mv of a secret file: the copy holds the secret.
-        if (name is "cp" or "mv" or "install" && Operands(command).ToList() is { Count: >= 2 } operands
-            && operands.Take(operands.Count - 1).Select(w => FileSecret(script, w, state)).FirstOrDefault(c => c is not null) is { } copied)
+        if (name is "cp" or "mv" or "install" && CredentialFlow.Operands(command).ToList() is { Count: >= 2 } operands
+            && operands.Take(operands.Count - 1).Select(w => CredentialFlow.FileSecret(script, w, state)).FirstOrDefault(c => c is not null) is { } copied)
         {
             var destination = operands[operands.Count - 1];
             var raw = destination.LiteralValue ?? destination.RawText;
@@ -159,7 +144,7 @@ public sealed class CredentialInArtifactRule : IJobRule
     }
 
     /// <summary>What the command prints to stdout that is a credential, or null.</summary>
-    private static string? Content(ShellScript script, int index, ShellState state)
+    private static string? Content(ShellScript script, int index, CredentialState state)
     {
         var command = script.Commands[index];
         var name = command.Name;
@@ -167,9 +152,9 @@ public sealed class CredentialInArtifactRule : IJobRule
         // A here-document fed to the command ('cat > file <<EOF … $TOKEN … EOF').
         foreach (var redirection in command.Redirections.Where(r => r.IsHereDocument && r.HereDocument is not null))
         {
-            if (ValueIn(script, redirection.HereDocument!.Start, redirection.HereDocument.End, state) is { } inHereDocument)
+            if (CredentialFlow.ValueIn(script, redirection.HereDocument!.Start, redirection.HereDocument.End, state) is { } inHereDocument)
             {
-                return inHereDocument;
+                return inHereDocument.What;
             }
         }
 
@@ -178,15 +163,15 @@ public sealed class CredentialInArtifactRule : IJobRule
             case "echo" or "printf":
                 foreach (var word in command.Words.Skip(1))
                 {
-                    if (ValueIn(script, word.Start, word.End, state) is { } value)
+                    if (CredentialFlow.ValueIn(script, word.Start, word.End, state) is { } value)
                     {
-                        return value;
+                        return value.What;
                     }
                 }
 
                 return null;
             case "cat":
-                return command.Words.Skip(1).Select(w => FileSecret(script, w, state)?.What).FirstOrDefault(w => w is not null);
+                return command.Words.Skip(1).Select(w => CredentialFlow.FileSecret(script, w, state)?.What).FirstOrDefault(w => w is not null);
             case "tee":
                 // tee passes on what the command before it in the pipeline printed.
                 return index > 0 && script.Commands[index - 1].Terminator == ShellOperator.Pipe ? Content(script, index - 1, state) : null;
@@ -199,93 +184,8 @@ public sealed class CredentialInArtifactRule : IJobRule
         return CredentialCommands.Describe(command);
     }
 
-    /// <summary>Assignments that make a variable hold a credential: a login's output, or a copy of one.</summary>
-    private static void Track(ShellScript script, ShellCommand command, ShellState state)
-    {
-        var assignments = command.Assignments.Select(a => (a.Name, Value: a.Value)).ToList();
-        if (command.Name is { } builtin && Declarers.Contains(builtin))
-        {
-            foreach (var word in command.Words.Skip(1))
-            {
-                if (word.TryGetAssignment(out ShellAssignment? assignment))
-                {
-                    assignments.Add((assignment.Name, assignment.Value));
-                }
-            }
-        }
-
-        foreach (var (name, value) in assignments)
-        {
-            var login = value.Substitutions.SelectMany(s => s.Inner.Commands).Select(CredentialCommands.Describe).FirstOrDefault(d => d is not null);
-            var copied = login is null ? ValueIn(script, value.Start, value.End, state, includeSubstitutions: false) : null;
-            if ((login ?? copied) is { } what)
-            {
-                state.Known[name] = new Credential(login is not null ? $"{what} (in {name})" : what, IsFile: false);
-            }
-            else if (command.Name is null)
-            {
-                // A plain reassignment replaces whatever the variable held.
-                state.Known.Remove(name);
-            }
-        }
-    }
-
-    /// <summary>The first credential whose value a text range prints ($NAME of an ID token, a value secret, a captured login).</summary>
-    private static string? ValueIn(ShellScript script, int start, int end, ShellState state, bool includeSubstitutions = true)
-    {
-        foreach (var reference in script.Variables)
-        {
-            if (reference.Start < start || reference.End > end || (reference.InSubstitution && !includeSubstitutions))
-            {
-                continue;
-            }
-
-            if (!reference.InSubstitution && state.Known.TryGetValue(reference.Name, out var credential) && !credential.IsFile)
-            {
-                return credential.What;
-            }
-        }
-
-        if (!includeSubstitutions)
-        {
-            return null;
-        }
-
-        // '$(cat "$SECRET_FILE")', '$(vault write …)' inside the printed text.
-        foreach (var substitution in script.DescendantSubstitutions().Where(s => s.Start >= start && s.End <= end))
-        {
-            foreach (var inner in substitution.Inner.Commands)
-            {
-                if (CredentialCommands.Describe(inner) is { } login)
-                {
-                    return login;
-                }
-
-                if (inner.Name == "cat" && inner.Words.Skip(1).Select(w => FileSecret(substitution.Inner, w, state)).FirstOrDefault(c => c is not null) is { } file)
-                {
-                    return file.What;
-                }
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>A word that names a file secret's path (<c>"$DB_PASSWORD"</c>), as cat, cp and mv take it.</summary>
-    private static Credential? FileSecret(ShellScript script, ShellWord word, ShellState state)
-    {
-        var reference = word.Parts.Length == 1 && word.Parts[0] is VariablePart { Operator.Length: 0 } single
-            ? single.Reference
-            : script.Variables.FirstOrDefault(v => v.Start >= word.Start && v.End <= word.End && !v.InSubstitution && word.LiteralValue is null && word.RawText.Trim('"') == v.ToString());
-        return reference is not null && state.Known.TryGetValue(reference.Name, out var credential) && credential.IsFile ? credential : null;
-    }
-
-    /// <summary>The arguments that are not options.</summary>
-    private static IEnumerable<ShellWord> Operands(ShellCommand command)
-        => command.Words.Skip(1).Where(w => !(w.LiteralValue is { } v && v.StartsWith("-", StringComparison.Ordinal) && v.Length > 1));
-
     /// <summary>Where a written path lands, relative to the project folder; null when that cannot be known or is outside it.</summary>
-    private static string? Place(ShellWord target, ShellState state)
+    private static string? Place(ShellWord target, CredentialState state)
     {
         var raw = target.LiteralValue;
         if (raw is null)
@@ -315,19 +215,5 @@ public sealed class CredentialInArtifactRule : IJobRule
         _ => $"artifacts:paths ('{publisher.Pattern}') publishes: anyone who can download the job's artifacts, and every later job that fetches them, can read it",
     };
 
-    private sealed record Credential(string What, bool IsFile);
-
     private sealed record Write(SourceLocation Location, string Shown, string What, string Path, Publisher Publisher, int Order);
-
-    private sealed class ShellState
-    {
-        public ShellState(Dictionary<string, Credential> known)
-        {
-            Known = known;
-        }
-
-        public Dictionary<string, Credential> Known { get; }
-
-        public bool FolderKnown { get; set; } = true;
-    }
 }

@@ -32,7 +32,8 @@ public static class RuleCatalog
         new UndefinedIdTokenVariableRule(),
         new IncludeNotFollowedRule(),
         new DuplicateKeyRule(),
-        new CredentialInArtifactRule());
+        new CredentialInArtifactRule(),
+        new CredentialInJobLogRule());
 
     public static string HelpLink(string id, string? helpBase = null) => (helpBase ?? DefaultHelpBase) + id + ".md";
 

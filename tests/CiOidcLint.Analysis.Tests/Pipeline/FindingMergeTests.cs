@@ -17,7 +17,8 @@ public sealed class FindingMergeTests
     {
         var results = new RepositoryAnalysis(Repository).Analyze(new[] { "other.gitlab-ci.yml" });
         Assert.Equal(2, results.Length);
-        var all = results.SelectMany(r => r.Findings).Where(f => f.Path == "ci/shared.yml").ToList();
+        // The shared file's login also prints a token (CIOL018); this test is about the two others.
+        var all = results.SelectMany(r => r.Findings).Where(f => f.Path == "ci/shared.yml" && f.Id != "CIOL018").ToList();
         Assert.Equal(4, all.Count);
 
         var merged = FindingMerge.AcrossPipelines(all).OrderBy(f => f.Location.Span.Start).ToList();

@@ -27,6 +27,7 @@ job:
   script:
     - vault write auth/jwt/login role=app jwt=""$CI_JOB_JWT_V2""
 #                                              ^^^^^^^^^^^^^^ CIOL001
+#     ^^^^^^^^^^^^^^^^^^^^^^^^^^ CIOL018 'vault write auth/jwt/login' prints the Vault token
 windows:
   script:
     - echo %CI_JOB_JWT%
@@ -66,6 +67,7 @@ job:
   before_script:
     - vault login -method=jwt jwt=$CI_JOB_JWT_V2
 #                                 ^^^^^^^^^^^^^^ CIOL001 in jobs 'a', 'b'
+#     ^^^^^^^^^^^ CIOL018 'vault login' prints the Vault token
 a:
   extends: .login
   script: [x]

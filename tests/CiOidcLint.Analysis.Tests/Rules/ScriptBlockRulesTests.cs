@@ -33,7 +33,7 @@ public sealed class ScriptBlockRulesTests
     [Fact]
     public void CIOL010_flags_the_line_that_lacks_its_backslash()
     {
-        const string yaml = "job:\n  script:\n    - |\n      aws sts assume-role-with-web-identity\n        --role-arn \"$ROLE_ARN\" \\\n        --web-identity-token \"$AWS_ID_TOKEN\"\n      vault read secret/x\n        | jq .data\n";
+        const string yaml = "job:\n  script:\n    - |\n      aws sts assume-role-with-web-identity --query Credentials.Expiration\n        --role-arn \"$ROLE_ARN\" \\\n        --web-identity-token \"$AWS_ID_TOKEN\"\n      vault read secret/x\n        | jq .data\n";
         var findings = Findings(yaml, "CIOL010");
         Assert.Equal(2, findings.Count);
         Assert.StartsWith("4:7 ", findings[0], StringComparison.Ordinal);
@@ -42,7 +42,7 @@ public sealed class ScriptBlockRulesTests
         Assert.Contains("then '|' as a command", findings[1], StringComparison.Ordinal);
         var once = Fixing.Apply(yaml, "CIOL010", "Continue the line with '\\'");
         Assert.Equal(
-            "job:\n  script:\n    - |\n      aws sts assume-role-with-web-identity \\\n        --role-arn \"$ROLE_ARN\" \\\n        --web-identity-token \"$AWS_ID_TOKEN\"\n      vault read secret/x\n        | jq .data\n",
+            "job:\n  script:\n    - |\n      aws sts assume-role-with-web-identity --query Credentials.Expiration \\\n        --role-arn \"$ROLE_ARN\" \\\n        --web-identity-token \"$AWS_ID_TOKEN\"\n      vault read secret/x\n        | jq .data\n",
             once);
     }
 
@@ -99,12 +99,12 @@ public sealed class ScriptBlockRulesTests
     public void CIOL010_flags_a_blank_after_the_backslash_and_its_fix_removes_it()
     {
         // "\ " escapes the blank: bash then runs "--role-arn x" as a command of its own.
-        const string Yaml = "job:\n  script:\n    - |\n      aws sts assume-role-with-web-identity \\  \n        --role-arn x\n";
+        const string Yaml = "job:\n  script:\n    - |\n      aws sts assume-role-with-web-identity --query Credentials.Expiration \\  \n        --role-arn x\n";
         Assert.StartsWith("4:7 ", Assert.Single(Findings(Yaml, "CIOL010")), StringComparison.Ordinal);
         Assert.Equal(
-            "job:\n  script:\n    - |\n      aws sts assume-role-with-web-identity \\\n        --role-arn x\n",
+            "job:\n  script:\n    - |\n      aws sts assume-role-with-web-identity --query Credentials.Expiration \\\n        --role-arn x\n",
             Fixing.Apply(Yaml, "CIOL010", "Remove the blank after '\\'"));
-        Assert.Empty(Findings("job:\n  script:\n    - |\n      aws sts assume-role-with-web-identity \\\n        --role-arn x\n", "CIOL010"));
+        Assert.Empty(Findings("job:\n  script:\n    - |\n      aws sts assume-role-with-web-identity --query Credentials.Expiration \\\n        --role-arn x\n", "CIOL010"));
     }
 
     [Theory]

@@ -1,0 +1,148 @@
+using CiOidcLint.Analysis.Tests.Support;
+
+namespace CiOidcLint.Analysis.Tests.Rules;
+
+/// <summary>CIOL018: a credential in the job log in a form GitLab does not mask.</summary>
+public sealed class CredentialInJobLogRuleTests
+{
+    private const string Tokens = """
+        job:
+          id_tokens:
+            VAULT_ID_TOKEN:
+              aud: https://vault.acme.internal
+            AWS_ID_TOKEN:
+              aud: https://sts.amazonaws.com
+          script:
+
+        """;
+
+    private static List<string> Findings(string yaml)
+        => Fixing.Analyze((".gitlab-ci.yml", yaml)).Where(f => f.Id == "CIOL018")
+            .Select(f => $"{f.Location.LineSpan.Start.Line + 1}:{f.Location.LineSpan.Start.Character + 1} {f.Message}").ToList();
+
+    private static List<string> InScript(params string[] lines)
+        => Findings(Tokens + string.Concat(lines.Select(l => "    - " + l + "\n")));
+
+    [Fact]
+    public void A_login_whose_output_reaches_the_log_is_reported()
+    {
+        var findings = InScript(
+            "vault write auth/jwt/login role=ci jwt=$VAULT_ID_TOKEN",
+            "aws sts assume-role-with-web-identity --role-arn \"$ROLE\" --role-session-name ci --web-identity-token \"$AWS_ID_TOKEN\"",
+            "vault kv get secret/app",
+            "gcloud auth print-access-token",
+            "az account get-access-token --resource https://vault.azure.net");
+        Assert.Equal(5, findings.Count);
+        Assert.StartsWith("8:7 'vault write auth/jwt/login' prints the Vault token from 'vault write' to the job log, where GitLab masks none of it; capture it in a variable or narrow it (--query, -field=) (in job 'job')", findings[0], StringComparison.Ordinal);
+        Assert.Contains("the AWS keys from 'aws sts'", findings[1], StringComparison.Ordinal);
+        Assert.Contains("the secret from 'vault kv get'", findings[2], StringComparison.Ordinal);
+        Assert.Contains("the access token from 'gcloud auth'", findings[3], StringComparison.Ordinal);
+        Assert.Contains("the access token from 'az account'", findings[4], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Captured_redirected_piped_and_narrowed_logins_are_not_reported()
+    {
+        Assert.Empty(InScript(
+            "export VAULT_TOKEN=\"$(vault write -field=token auth/jwt/login role=ci jwt=$VAULT_ID_TOKEN)\"",
+            "vault write auth/jwt/login role=ci jwt=$VAULT_ID_TOKEN > /dev/null",
+            "aws sts assume-role-with-web-identity --web-identity-token \"$AWS_ID_TOKEN\" --role-arn \"$ROLE\" --role-session-name ci | jq -r .Credentials.Expiration",
+            "aws sts assume-role-with-web-identity --web-identity-token \"$AWS_ID_TOKEN\" --role-arn \"$ROLE\" --role-session-name ci --query 'Credentials.Expiration' --output text",
+            "vault login -method=jwt -no-print role=ci jwt=$VAULT_ID_TOKEN",
+            "vault kv get -field=lease_duration secret/app",
+            "vault status",
+            "aws sts get-caller-identity"));
+    }
+
+    [Fact]
+    public void A_credential_transformed_on_its_way_to_the_log_is_reported_but_a_decoded_payload_is_not()
+    {
+        var findings = InScript(
+            "echo \"$VAULT_ID_TOKEN\" | base64",
+            "echo $AWS_ID_TOKEN | rev",
+            "echo \"$VAULT_ID_TOKEN\" | cut -d. -f2 | base64 -d",
+            "echo \"$VAULT_ID_TOKEN\" | base64 > token.b64",
+            "echo \"$VAULT_ID_TOKEN\"");
+        Assert.Equal(2, findings.Count);
+        Assert.StartsWith("8:7 'echo … | base64' prints the ID token VAULT_ID_TOKEN transformed, so the job log's masking does not recognise it", findings[0], StringComparison.Ordinal);
+        Assert.StartsWith("9:7 'echo … | rev' prints the ID token AWS_ID_TOKEN", findings[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_captured_login_printed_or_dumped_is_reported()
+    {
+        var findings = InScript(
+            "VAULT_TOKEN=$(vault write -field=token auth/jwt/login role=ci jwt=$VAULT_ID_TOKEN)",
+            "echo \"token=$VAULT_TOKEN\"",
+            "env",
+            "export VAULT_TOKEN",
+            "printenv",
+            "set");
+        Assert.True(3 == findings.Count, string.Join("\n", findings));
+        Assert.StartsWith("9:7 'echo' prints the Vault token from 'vault write' (in VAULT_TOKEN) to the job log, where GitLab does not mask it", findings[0], StringComparison.Ordinal);
+        Assert.StartsWith("12:7 'printenv' prints every exported variable, the Vault token from 'vault write' (in VAULT_TOKEN) among them", findings[1], StringComparison.Ordinal);
+        Assert.StartsWith("13:7 'set' prints every variable of the shell", findings[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Tracing_is_reported_at_the_set_x_when_a_captured_login_is_assigned_after_it()
+    {
+        var findings = Findings(Tokens + """
+                - set -x
+                - echo "logging in"
+                - VAULT_TOKEN=$(vault write -field=token auth/jwt/login role=ci jwt=$VAULT_ID_TOKEN)
+                - vault kv get -field=password secret/db > /dev/null
+            """);
+        Assert.Equal(
+            "8:7 'set -x' prints every command after it expanded, so the Vault token from 'vault write' (in VAULT_TOKEN) reaches the job log, where GitLab does not mask it (in job 'job')",
+            Assert.Single(findings));
+
+        Assert.Empty(Findings(Tokens + """
+                - set -x
+                - make build
+                - set +x
+                - VAULT_TOKEN=$(vault write -field=token auth/jwt/login role=ci jwt=$VAULT_ID_TOKEN)
+                - vault kv get -field=password secret/db > /dev/null
+            """));
+    }
+
+    [Fact]
+    public void Debug_trace_in_a_job_with_id_tokens_or_secrets_is_reported_and_elsewhere_not()
+    {
+        var finding = Assert.Single(Findings("""
+            variables:
+              CI_DEBUG_TRACE: "true"
+            deploy:
+              id_tokens:
+                VAULT_ID_TOKEN:
+                  aud: https://vault.acme.internal
+              script: [./deploy.sh]
+            build:
+              script: [make]
+            quiet:
+              variables:
+                CI_DEBUG_TRACE: "false"
+              id_tokens:
+                T:
+                  aud: https://x.acme.internal
+              script: [./use.sh $T]
+            """));
+        Assert.StartsWith("2:3 CI_DEBUG_TRACE prints every variable and every command of the job, the ID token VAULT_ID_TOKEN among them", finding, StringComparison.Ordinal);
+        Assert.EndsWith("(in job 'deploy')", finding, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Masked_values_printed_as_they_are_and_powershell_jobs_are_left_alone()
+    {
+        Assert.Empty(InScript("echo \"$VAULT_ID_TOKEN\"", "printenv", "env"));
+        Assert.Empty(Findings("""
+            job:
+              tags: [windows]
+              id_tokens:
+                T:
+                  aud: https://x.acme.internal
+              script:
+                - vault write auth/jwt/login role=ci jwt=$env:T
+            """));
+    }
+}
