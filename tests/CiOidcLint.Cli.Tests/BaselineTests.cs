@@ -5,7 +5,7 @@ namespace CiOidcLint.Cli.Tests;
 /// <summary><c>--baseline</c>: adopt the linter on an existing pipeline and fail only on new problems.</summary>
 public sealed class BaselineTests
 {
-    private const string Existing = "legacy:\n  script:\n    - vault login jwt=$CI_JOB_JWT\n    - export T=$(vault read x)\n";
+    private const string Existing = "legacy:\n  script:\n    - vault login -no-print jwt=$CI_JOB_JWT\n    - export T=$(vault read x)\n";
 
     [Fact]
     public void A_missing_baseline_is_written_sorted_and_the_run_passes()

@@ -27,10 +27,10 @@ public sealed class CheckCommandTests
     [Fact]
     public void Exits_one_on_an_error_and_honours_the_threshold()
     {
-        using var repo = new TempRepository().Write(".gitlab-ci.yml", "job:\n  script:\n    - vault login jwt=$CI_JOB_JWT\n");
+        using var repo = new TempRepository().Write(".gitlab-ci.yml", "job:\n  script:\n    - vault login -no-print jwt=$CI_JOB_JWT\n");
         var result = PublishedCli.Run(repo.Root, "check");
         Assert.Equal(1, result.ExitCode);
-        Assert.StartsWith(".gitlab-ci.yml:3:23: error CIOL001 ", Assert.Single(result.Lines));
+        Assert.StartsWith(".gitlab-ci.yml:3:33: error CIOL001 ", Assert.Single(result.Lines));
 
         using var warn = new TempRepository().Write(".gitlab-ci.yml", VaultJob);
         Assert.Equal(1, PublishedCli.Run(warn.Root, "check", "--severity-threshold", "warning").ExitCode);

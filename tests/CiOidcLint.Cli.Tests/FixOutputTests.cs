@@ -15,7 +15,7 @@ namespace CiOidcLint.Cli.Tests;
 /// </summary>
 public sealed class FixOutputTests
 {
-    private const string Text = "deploy:\n  script:\n    - vault login jwt=$CI_JOB_JWT\n";
+    private const string Text = "deploy:\n  script:\n    - vault login -no-print jwt=$CI_JOB_JWT\n";
 
     [Fact]
     public void Sarif_fixes_are_replacements_with_deleted_regions_and_inserted_content()
@@ -35,9 +35,9 @@ public sealed class FixOutputTests
         var replacements = change["replacements"]!.AsArray();
         Assert.Equal(2, replacements.Count);
 
-        // '$CI_JOB_JWT' is line 3, columns 23 to 34 (exclusive), 1-based.
+        // '$CI_JOB_JWT' is line 3, columns 33 to 44 (exclusive), 1-based.
         var replace = replacements[0]!;
-        Assert.Equal(new[] { 3, 23, 3, 34 }, Region(replace["deletedRegion"]!));
+        Assert.Equal(new[] { 3, 33, 3, 44 }, Region(replace["deletedRegion"]!));
         Assert.Equal("$VAULT_ID_TOKEN", (string?)replace["insertedContent"]!["text"]);
 
         // An insertion is an empty region: start and end at the same place.
@@ -56,8 +56,8 @@ public sealed class FixOutputTests
         Assert.Equal("Use the ID token VAULT_ID_TOKEN", (string?)fix["title"]);
         var edit = fix["changes"]![0]!["edits"]![0]!;
         Assert.Equal(3, (int)edit["start"]!["line"]!);
-        Assert.Equal(23, (int)edit["start"]!["column"]!);
-        Assert.Equal(34, (int)edit["end"]!["column"]!);
+        Assert.Equal(33, (int)edit["start"]!["column"]!);
+        Assert.Equal(44, (int)edit["end"]!["column"]!);
         Assert.Equal("$VAULT_ID_TOKEN", (string?)edit["newText"]);
     }
 

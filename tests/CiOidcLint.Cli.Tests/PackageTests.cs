@@ -25,11 +25,11 @@ public sealed class PackageTests
         Assert.DoesNotContain(installed, f => f.EndsWith(".dll", StringComparison.OrdinalIgnoreCase));
         Assert.Contains(installed, f => f.Contains($"{ToolPackage.Id}.{NativeCli.HostRuntimeIdentifier}", StringComparison.Ordinal));
 
-        using var repo = new TempRepository().Write(".gitlab-ci.yml", "job:\n  script:\n    - vault login jwt=$CI_JOB_JWT\n");
+        using var repo = new TempRepository().Write(".gitlab-ci.yml", "job:\n  script:\n    - vault login -no-print jwt=$CI_JOB_JWT\n");
         // With no dotnet reachable: nothing on PATH but the tool folder, no DOTNET_ROOT.
         var result = Processes.Run(command, new[] { "check", "--no-color" }, repo.Root, new Dictionary<string, string?> { ["DOTNET_ROOT"] = null, ["PATH"] = tools.Root });
         Assert.Equal(1, result.ExitCode);
-        Assert.StartsWith(".gitlab-ci.yml:3:23: error CIOL001 ", Assert.Single(result.Lines));
+        Assert.StartsWith(".gitlab-ci.yml:3:33: error CIOL001 ", Assert.Single(result.Lines));
 
         var version = Processes.Run(command, new[] { "--version" }, repo.Root);
         Assert.StartsWith(ToolPackage.Version, version.Stdout.Trim());
@@ -76,10 +76,10 @@ public sealed class PackageTests
         // Run it as the tool's shim would, on the machine's runtime.
         using var unpacked = new TempRepository(withGit: false);
         zip.ExtractToDirectory(unpacked.Root);
-        using var repo = new TempRepository().Write(".gitlab-ci.yml", "job:\n  script:\n    - vault login jwt=$CI_JOB_JWT\n");
+        using var repo = new TempRepository().Write(".gitlab-ci.yml", "job:\n  script:\n    - vault login -no-print jwt=$CI_JOB_JWT\n");
         var result = Processes.Run("dotnet", new[] { System.IO.Path.Combine(unpacked.Root, "tools", "net10.0", "any", "cioidclint.dll"), "check", "--no-color" }, repo.Root);
         Assert.Equal(1, result.ExitCode);
-        Assert.StartsWith(".gitlab-ci.yml:3:23: error CIOL001 ", Assert.Single(result.Lines));
+        Assert.StartsWith(".gitlab-ci.yml:3:33: error CIOL001 ", Assert.Single(result.Lines));
     }
 
     [Fact]

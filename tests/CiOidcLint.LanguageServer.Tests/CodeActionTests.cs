@@ -97,7 +97,7 @@ public sealed class CodeActionTests
     public async Task Fix_all_applies_every_preferred_fix_of_the_file()
     {
         await using var session = await Session.StartAsync();
-        var text = "a:\n  script:\n    - export A=$(aws sts get-caller-identity)\nb:\n  script:\n    - export B=$(vault read x)\n    - echo $B\n";
+        var text = "a:\n  script:\n    - export A=$(aws sts get-caller-identity)\nb:\n  script:\n    - export B=$(vault read x)\n    - ./use.sh $B\n";
         var uri = await session.OpenAsync("a.gitlab-ci.yml", text);
         Assert.Equal(2, (await session.Client.WaitForDiagnosticsAsync(uri, version: 1)).Count);
 
