@@ -45,6 +45,7 @@ public sealed class UnusedIdTokenRule : IPipelineRule
             // A job whose composition is incomplete, or that runs code the linter cannot read, may use anything.
             var usesAll = job.IsIncomplete || ScriptRunners.RunsHiddenCode(job);
             var used = usesAll ? null : UsedNames(job, pipelineReferences);
+            used?.UnionWith(ScriptRunners.ReadByName(job));
             foreach (var token in job.IdTokens)
             {
                 if (token.Name.IndexOf("$[[", StringComparison.Ordinal) >= 0)

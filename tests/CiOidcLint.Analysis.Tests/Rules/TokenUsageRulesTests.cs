@@ -38,8 +38,24 @@ public sealed class TokenUsageRulesTests
     [InlineData("  script: ['printenv T > token']\n")]
     public void CIOL013_counts_implicit_and_hidden_uses(string rest)
     {
-        var token = rest.Contains("aws_secrets_manager", StringComparison.Ordinal) ? "AWS_ID_TOKEN" : "T";
+        var token = rest.Contains("aws_secrets_manager", StringComparison.Ordinal) ? "AWS_ID_TOKEN"
+            : rest.Contains("cosign", StringComparison.Ordinal) ? "SIGSTORE_ID_TOKEN" : "T";
         Assert.Empty(Findings($"job:\n  id_tokens:\n    {token}: {{aud: https://x.invalid}}\n" + rest, "CIOL013"));
+    }
+
+    [Theory]
+    [InlineData("vault kv get -field=password secret/db")]
+    [InlineData("aws s3 sync dist/ s3://bucket")]
+    [InlineData("gcloud storage cp dist gs://bucket")]
+    [InlineData("curl -sSf https://example.invalid/health")]
+    [InlineData("kubectl apply -f k8s/ && helm upgrade app chart/")]
+    [InlineData("cosign sign $IMAGE")]
+    public void CIOL013_well_known_clis_read_only_their_documented_variables(string command)
+    {
+        // These tools never read a token under a name the job chose: T is unused unless the script names it.
+        var yaml = $"job:\n  id_tokens:\n    T: {{aud: https://x.invalid}}\n  script:\n    - {command}\n";
+        Assert.Single(Findings(yaml, "CIOL013"));
+        Assert.Empty(Findings(yaml.Replace("- " + command, "- " + command + " --token-from $T", StringComparison.Ordinal), "CIOL013"));
     }
 
     [Fact]
