@@ -17,7 +17,8 @@ namespace CiOidcLint.Analysis.Rules;
 /// <item>a login or secret-reading command whose output goes to the log: not captured, not
 /// redirected, not piped into another command, not narrowed to fields that are not secret;</item>
 /// <item>a credential printed through a transformation that defeats masking (<c>base64</c>,
-/// <c>rev</c>, <c>xxd</c>, <c>od</c>, <c>hexdump</c>);</item>
+/// <c>rev</c>, <c>xxd</c>, <c>od</c>, <c>hexdump</c>), or in two slices or more
+/// (<c>${TOKEN:0:40}</c>, <c>cut -c1-40</c>) that together form it;</item>
 /// <item>a captured login printed (<c>echo</c>, <c>printf</c>), or dumped with every variable
 /// (<c>env</c>, <c>printenv</c>, <c>export -p</c> once it is exported, a bare <c>set</c>);</item>
 /// <item><c>set -x</c> (or <c>set -o xtrace</c>) while a captured login is assigned or used,
@@ -65,6 +66,7 @@ public sealed class CredentialInJobLogRule : IJobRule
         {
             SourceLocation? tracing = null;
             var tracingReported = false;
+            var pieces = new Dictionary<string, List<SourceLocation>>(StringComparer.Ordinal);
             foreach (var line in lines)
             {
                 var script = line.Shell;
@@ -91,9 +93,67 @@ public sealed class CredentialInJobLogRule : IJobRule
                     {
                         context.Report(AtName(line, command), message);
                     }
+
+                    if (Piece(script, i, state) is { } sliced)
+                    {
+                        if (!pieces.TryGetValue(sliced, out var at))
+                        {
+                            pieces[sliced] = at = new List<SourceLocation>();
+                        }
+
+                        at.Add(AtName(line, command));
+                    }
                 }
             }
+
+            // Two slices or more of one credential printed: together they are the credential, and no piece is masked.
+            foreach (var piece in pieces.Where(p => p.Value.Count >= 2))
+            {
+                context.Report(piece.Value[0], $"'{piece.Key}' is printed in {piece.Value.Count} pieces (here and on later lines), which together form {state.Known[piece.Key].What}, and the job log's masking recognises none of them");
+            }
         }
+    }
+
+    /// <summary>
+    /// The credential a command prints a slice of, to the log: <c>echo ${TOKEN:0:40}</c>, or
+    /// <c>echo $TOKEN | cut -c1-40</c>. One slice is a fragment; pieces add up to the credential.
+    /// </summary>
+    private static string? Piece(ShellScript script, int index, CredentialState state)
+    {
+        var command = script.Commands[index];
+        if (command.Name is not ("echo" or "printf") || ToLogIsRedirected(command))
+        {
+            return null;
+        }
+
+        if (command.Terminator != ShellOperator.Pipe)
+        {
+            foreach (var word in command.Words.Skip(1))
+            {
+                foreach (var part in word.Parts.OfType<VariablePart>())
+                {
+                    // Masked ones only: a captured login is reported whole wherever it is printed.
+                    if (part.Operator == ":" && state.Known.TryGetValue(part.Reference.Name, out var credential) && credential is { IsFile: false, IsMasked: true })
+                    {
+                        return part.Reference.Name;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        var (end, _) = PipelineEnd(script, index);
+        var next = script.Commands[index + 1];
+        if (next.Name != "cut" || !ReferenceEquals(next, end) || ToLogIsRedirected(end)
+            || !next.Words.Skip(1).Any(w => w.LiteralValue is { } v && (v.StartsWith("-c", StringComparison.Ordinal) || v.StartsWith("-b", StringComparison.Ordinal))))
+        {
+            return null;
+        }
+
+        var reference = script.Variables.FirstOrDefault(v => v.Start >= command.Start && v.End <= command.End && !v.InSubstitution
+            && state.Known.TryGetValue(v.Name, out var c) && c is { IsFile: false, IsMasked: true });
+        return reference?.Name;
     }
 
     private static SourceLocation Where(ScriptLine line, ShellCommand command)

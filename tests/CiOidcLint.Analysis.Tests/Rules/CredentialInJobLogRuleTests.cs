@@ -69,6 +69,20 @@ public sealed class CredentialInJobLogRuleTests
     }
 
     [Fact]
+    public void A_token_printed_in_pieces_is_reported_once_and_a_single_slice_is_not()
+    {
+        var findings = InScript(
+            "echo \"${VAULT_ID_TOKEN:0:500}\"",
+            "echo \"${VAULT_ID_TOKEN:500}\"",
+            "echo \"${AWS_ID_TOKEN:0:20}\"");
+        Assert.StartsWith("8:7 'VAULT_ID_TOKEN' is printed in 2 pieces (here and on later lines), which together form the ID token VAULT_ID_TOKEN", Assert.Single(findings), StringComparison.Ordinal);
+
+        var cut = InScript("echo \"$AWS_ID_TOKEN\" | cut -c1-600", "echo \"$AWS_ID_TOKEN\" | cut -c601-");
+        Assert.StartsWith("8:7 'AWS_ID_TOKEN' is printed in 2 pieces", Assert.Single(cut), StringComparison.Ordinal);
+        Assert.Empty(InScript("echo \"$AWS_ID_TOKEN\" | cut -d. -f2 | base64 -d", "echo \"${VAULT_ID_TOKEN:-unset}\" > /dev/null"));
+    }
+
+    [Fact]
     public void A_captured_login_printed_or_dumped_is_reported()
     {
         var findings = InScript(
