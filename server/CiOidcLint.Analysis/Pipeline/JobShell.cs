@@ -40,7 +40,7 @@ public static class JobShellDetector
 {
     private static readonly Regex WindowsTag = new(@"(?:^|[^a-z0-9])(?:windows|win[0-9]*|pwsh|powershell)(?:[^a-z]|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
-    private static readonly Regex WindowsImage = new(@"mcr\.microsoft\.com/(?:windows|dotnet/framework)/|servercore|nanoserver|ltsc20[0-9][0-9]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    private static readonly Regex WindowsImage = new(@"mcr\.microsoft\.com/(?:windows|dotnet/framework)(?:[/:]|$)|servercore|nanoserver|ltsc20[0-9][0-9]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     /// <summary>PowerShell's line continuation: a backtick after a blank, ending a line another line follows.</summary>
     private static readonly Regex BacktickContinuation = new(@"[ \t]`[ \t]*\r?\n[ \t]*\S", RegexOptions.CultureInvariant);
@@ -86,12 +86,12 @@ public static class JobShellDetector
             return false;
         }
 
-        if (backtick && BacktickContinuation.IsMatch(text))
+        var script = line.Shell;
+        if (backtick && BacktickContinuation.IsMatch(WithoutHereDocuments(text, script)))
         {
             return true;
         }
 
-        var script = line.Shell;
         foreach (var command in script.Commands)
         {
             if (command.Words.Length == 0)
@@ -113,6 +113,27 @@ public static class JobShellDetector
         }
 
         return envOrExit && script.Variables.Any(v => v.Name.Equals("LASTEXITCODE", StringComparison.OrdinalIgnoreCase) && !v.InDoubleQuotes);
+    }
+
+    /// <summary>The text with here-document bodies blanked: a PowerShell script a bash job writes to a file is data.</summary>
+    private static string WithoutHereDocuments(string text, Shell.ShellScript script)
+    {
+        var bodies = script.Commands.SelectMany(c => c.Redirections).Where(r => r.HereDocument is not null).Select(r => r.HereDocument!).ToList();
+        if (bodies.Count == 0)
+        {
+            return text;
+        }
+
+        var chars = text.ToCharArray();
+        foreach (var body in bodies)
+        {
+            for (var i = Math.Max(0, body.Start); i < Math.Min(chars.Length, body.End); i++)
+            {
+                chars[i] = chars[i] == '\n' ? '\n' : ' ';
+            }
+        }
+
+        return new string(chars);
     }
 
     /// <summary>A '-' followed by a capital letter, as in every cmdlet's Verb-Noun name.</summary>

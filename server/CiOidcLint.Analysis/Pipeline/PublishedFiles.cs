@@ -11,7 +11,8 @@ namespace CiOidcLint.Analysis.Pipeline;
 /// <summary>One key of a job that publishes files, and the pattern it was given.</summary>
 /// <param name="Key">Where it is written: <c>artifacts:paths</c>, <c>artifacts:untracked</c>, <c>artifacts:reports:dotenv</c>, <c>cache:paths</c>, <c>cache:untracked</c>.</param>
 /// <param name="Pattern">The path or glob as written (<c>true</c> for <c>untracked</c>).</param>
-public sealed record Publisher(string Key, string Pattern)
+/// <param name="AccessNarrowed"><c>artifacts:public: false</c> or <c>artifacts:access</c> other than <c>all</c>: fewer people may download, and a dotenv report's variables no longer reach later jobs.</param>
+public sealed record Publisher(string Key, string Pattern, bool AccessNarrowed = false)
 {
     /// <summary>A cache is restored into later jobs; artifacts and dotenv reports are downloadable.</summary>
     public bool IsCache => Key.StartsWith("cache:", StringComparison.Ordinal);
@@ -59,9 +60,11 @@ public sealed class PublishedFiles
 
             if (artifacts.Get("reports") is YamlMapping reports)
             {
+                var narrowed = (artifacts.Get("public") as YamlScalar)?.Value is "false" or "False" or "FALSE"
+                    || (artifacts.Get("access") as YamlScalar)?.Value is "none" or "developer" or "maintainer";
                 foreach (var file in Strings(reports.Get("dotenv")))
                 {
-                    publishers.Add((new Publisher("artifacts:reports:dotenv", file), Glob(file)));
+                    publishers.Add((new Publisher("artifacts:reports:dotenv", file, narrowed), Glob(file)));
                 }
             }
         }
@@ -74,6 +77,12 @@ public sealed class PublishedFiles
         };
         foreach (var cache in caches)
         {
+            // A cache the job only pulls is never saved: nothing the job writes goes into it.
+            if ((cache.Get("policy") as YamlScalar)?.Value == "pull")
+            {
+                continue;
+            }
+
             AddPaths(publishers, "cache:paths", cache.Get("paths"));
             AddUntracked(publishers, "cache:untracked", cache.Get("untracked"));
         }

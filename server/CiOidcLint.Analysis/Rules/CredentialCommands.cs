@@ -11,13 +11,54 @@ namespace CiOidcLint.Analysis.Rules;
 /// </summary>
 internal static class CredentialCommands
 {
+    /// <summary>Vault fields that hold no secret: reading one prints no credential.</summary>
+    private static readonly string[] PlainVaultFields =
+    {
+        "lease_duration", "lease_id", "renewable", "policies", "token_policies", "identity_policies", "token_duration", "token_renewable", "entity_id", "accessor", "token_accessor",
+    };
+
+    /// <summary>
+    /// Output narrowed to fields that hold no secret: <c>--query 'Credentials.Expiration'</c>,
+    /// <c>-field=lease_duration</c>, <c>vault login -no-print</c>. Such a command prints, and a
+    /// variable that captures it holds, no credential.
+    /// </summary>
+    private static bool IsNarrowed(string[] words)
+    {
+        if (words.Any(w => w is "-no-print" or "--no-print"))
+        {
+            return true;
+        }
+
+        var field = words.FirstOrDefault(w => w.StartsWith("-field=", StringComparison.Ordinal) || w.StartsWith("--field=", StringComparison.Ordinal));
+        if (field is not null)
+        {
+            return PlainVaultFields.Contains(field.Substring(field.IndexOf('=') + 1));
+        }
+
+        var queryIndex = Array.FindIndex(words, w => w == "--query" || w.StartsWith("--query=", StringComparison.Ordinal));
+        if (queryIndex < 0)
+        {
+            return false;
+        }
+
+        var query = (words[queryIndex].StartsWith("--query=", StringComparison.Ordinal) ? words[queryIndex].Substring("--query=".Length) : queryIndex + 1 < words.Length ? words[queryIndex + 1] : string.Empty).Trim('\'', '"');
+        var secretFields = new[] { "SecretAccessKey", "SessionToken", "AccessKeyId", "SecretString", "SecretBinary", "accessToken" };
+        return query.Length > 0 && query != "Credentials" && query != "Parameter.Value" && query != "Parameters[*].Value" && !secretFields.Any(f => query.IndexOf(f, StringComparison.OrdinalIgnoreCase) >= 0);
+    }
+
     /// <summary>
     /// What the command prints, when it prints a credential: "the Vault token from 'vault write'",
     /// "the AWS keys from 'aws sts'", "the secret from 'vault kv get'"; null for anything else.
     /// </summary>
     public static string? Describe(ShellCommand command)
     {
-        var words = command.Words.Select(w => w.LiteralValue ?? string.Empty).ToArray();
+        // Raw text for words built from variables (auth/$VAULT_AUTH_PATH/login), literal values otherwise.
+        var words = command.Words.Select(w => w.LiteralValue ?? w.RawText.Trim('"')).ToArray();
+        if (IsNarrowed(words))
+        {
+            return null;
+        }
+
         if (words.Length < 2)
         {
             return null;
@@ -52,7 +93,7 @@ internal static class CredentialCommands
                     return "the AWS keys from 'aws sts'";
                 }
 
-                if ((Sub("secretsmanager", "get-secret-value") && Has("--secret-id")) || (Sub("ssm", "get-parameter") && Has("--name")) || (Sub("ssm", "get-parameters") && Has("--names")))
+                if ((Sub("secretsmanager", "get-secret-value") && Has("--secret-id")) || (Sub("ssm", "get-parameter") && Has("--name") && Has("--with-decryption")) || (Sub("ssm", "get-parameters") && Has("--names") && Has("--with-decryption")))
                 {
                     return $"the secret from 'aws {args[0]}'";
                 }

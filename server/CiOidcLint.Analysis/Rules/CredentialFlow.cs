@@ -124,9 +124,23 @@ internal static class CredentialFlow
     /// </summary>
     public static Credential? ValueIn(ShellScript script, int start, int end, CredentialState state, bool includeSubstitutions = true)
     {
+        HashSet<int>? notTheValue = null;
         foreach (var reference in script.Variables)
         {
             if (reference.Start < start || reference.End > end || reference.InSubstitution)
+            {
+                continue;
+            }
+
+            // ${#X} is X's length (and ${!X} an indirection): the name sits one character further in.
+            if (reference.Form == VariableForm.Braced && reference.NameStart - reference.Start == 3)
+            {
+                continue;
+            }
+
+            // ${X:+word} and ${X+word} give the word, not X.
+            notTheValue ??= AlternateValues(script);
+            if (notTheValue.Contains(reference.Start))
             {
                 continue;
             }
@@ -159,6 +173,50 @@ internal static class CredentialFlow
         }
 
         return null;
+    }
+
+    /// <summary>The starts of <c>${X:+word}</c> and <c>${X+word}</c> expansions, which print the word, not X.</summary>
+    private static HashSet<int> AlternateValues(ShellScript script)
+    {
+        var starts = new HashSet<int>();
+        void Visit(ShellWord? word)
+        {
+            if (word is null)
+            {
+                return;
+            }
+
+            foreach (var part in word.Parts.OfType<VariablePart>())
+            {
+                if (part.Operator is ":+" or "+")
+                {
+                    starts.Add(part.Reference.Start);
+                }
+
+                Visit(part.Operand);
+            }
+        }
+
+        foreach (var command in script.Commands)
+        {
+            foreach (var word in command.Words)
+            {
+                Visit(word);
+            }
+
+            foreach (var assignment in command.Assignments)
+            {
+                Visit(assignment.Value);
+            }
+
+            foreach (var redirection in command.Redirections)
+            {
+                Visit(redirection.Target);
+                Visit(redirection.HereDocument);
+            }
+        }
+
+        return starts;
     }
 
     /// <summary>A word that names a file secret's path (<c>"$DB_PASSWORD"</c>), as cat, cp and mv take it.</summary>

@@ -149,8 +149,9 @@ public sealed class CredentialInArtifactRule : IJobRule
         var command = script.Commands[index];
         var name = command.Name;
 
-        // A here-document fed to the command ('cat > file <<EOF … $TOKEN … EOF').
-        foreach (var redirection in command.Redirections.Where(r => r.IsHereDocument && r.HereDocument is not null))
+        // A here-document fed to a command that copies its input out ('cat > file <<EOF … $TOKEN … EOF');
+        // what other programs print (kubectl, ssh) is their own output, not the document.
+        foreach (var redirection in command.Redirections.Where(r => r.IsHereDocument && r.HereDocument is not null && name is "cat" or "tee"))
         {
             if (CredentialFlow.ValueIn(script, redirection.HereDocument!.Start, redirection.HereDocument.End, state) is { } inHereDocument)
             {
@@ -208,6 +209,7 @@ public sealed class CredentialInArtifactRule : IJobRule
 
     private static string Consequence(Publisher publisher) => publisher.Key switch
     {
+        "artifacts:reports:dotenv" when publisher.AccessNarrowed => "artifacts:reports:dotenv keeps with the job's artifacts: downloadable by everyone artifacts:access or public still lets in",
         "artifacts:reports:dotenv" => "artifacts:reports:dotenv publishes: the file is downloadable, and its variables reach every later job of the pipeline",
         "artifacts:untracked" => "artifacts:untracked: true publishes: anyone who can download the job's artifacts, and every later job that fetches them, can read it",
         "cache:untracked" => "cache:untracked: true keeps: every later job and pipeline that shares the cache key restores it",

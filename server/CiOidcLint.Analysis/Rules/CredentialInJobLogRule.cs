@@ -42,10 +42,6 @@ public sealed class CredentialInJobLogRule : IJobRule
     /// <summary>Redirections that send stdout elsewhere than the log.</summary>
     private static readonly ImmutableHashSet<string> StdoutRedirections = ImmutableHashSet.Create(StringComparer.Ordinal, ">", ">>", ">|", "&>", "&>>");
 
-    /// <summary>Vault fields that hold no secret: printing one is fine.</summary>
-    private static readonly ImmutableHashSet<string> PlainVaultFields = ImmutableHashSet.Create(
-        StringComparer.Ordinal, "lease_duration", "lease_id", "renewable", "policies", "token_policies", "identity_policies", "token_duration", "token_renewable", "entity_id", "accessor", "token_accessor");
-
     public DiagnosticDescriptor Descriptor => Rule;
 
     public string Name => "credential-in-job-log";
@@ -182,8 +178,9 @@ public sealed class CredentialInJobLogRule : IJobRule
         var piped = command.Terminator == ShellOperator.Pipe;
         var name = command.Name;
 
-        // (a) A login whose output nobody captures.
-        if (!piped && CredentialCommands.Describe(command) is { } login && !IsNarrowed(command))
+        // (a) A login whose output nobody captures (tee passes it on to the log as well).
+        var passedOn = piped && PipelineEnd(script, index) is var (last, _) && last.Name == "tee" && !ToLogIsRedirected(last) && ReferenceEquals(last, script.Commands[index + 1]);
+        if ((!piped || passedOn) && CredentialCommands.Describe(command) is { } login)
         {
             return $"'{Label(command)}' prints {login} to the job log, where GitLab masks none of it; capture it in a variable or narrow it (--query, -field=)";
         }
@@ -208,6 +205,13 @@ public sealed class CredentialInJobLogRule : IJobRule
         {
             var credential = command.Words.Skip(1).Select(w => CredentialFlow.ValueIn(script, w.Start, w.End, state, includeSubstitutions: false)).FirstOrDefault(c => c is { IsMasked: false });
             return credential is null ? null : $"'{name}' prints {credential.What} to the job log, where GitLab does not mask it";
+        }
+
+        // printenv NAME prints one variable.
+        if (name == "printenv" && command.Words.Length == 2 && command.Words[1].LiteralValue is { } printed
+            && state.Known.TryGetValue(printed, out var one) && one is { IsMasked: false, IsFile: false })
+        {
+            return $"'printenv' prints {one.What} to the job log, where GitLab does not mask it";
         }
 
         var dumpsAll = (name is "env" or "printenv" && command.Words.Length == 1)
@@ -243,38 +247,15 @@ public sealed class CredentialInJobLogRule : IJobRule
         return (script.Commands[i], transformer);
     }
 
-    /// <summary><c>base64 -d</c> decodes: of a JWT that prints claims, not the token.</summary>
+    /// <summary><c>base64 -d</c> (or <c>-di</c>) decodes: of a JWT that prints claims, not the token; <c>xxd -r</c> reverts.</summary>
     private static bool Decodes(ShellCommand command)
-        => command.Words.Skip(1).Any(w => w.LiteralValue is "-d" or "--decode" or "-D" or "-r" or "--revert");
+        => command.Words.Skip(1).Any(w => w.LiteralValue is "--decode" or "--revert"
+            || (w.LiteralValue is { Length: > 1 } v && v[0] == '-' && v[1] != '-' && (v.IndexOf('d') > 0 || v.IndexOf('D') > 0 || v.IndexOf('r') > 0)));
 
+    /// <summary>stdout sent to a file or /dev/null; /dev/stderr and /dev/tty still reach the log.</summary>
     private static bool ToLogIsRedirected(ShellCommand command)
-        => command.Redirections.Any(r => StdoutRedirections.Contains(r.Operator) && r.FileDescriptor is null or "1");
-
-    /// <summary>A login narrowed to fields that hold no secret: <c>--query 'Credentials.Expiration'</c>, <c>-field=lease_duration</c>, <c>vault login -no-print</c>.</summary>
-    private static bool IsNarrowed(ShellCommand command)
-    {
-        var words = command.Words.Select(w => w.LiteralValue ?? w.RawText).ToList();
-        if (words.Contains("-no-print"))
-        {
-            return true;
-        }
-
-        var field = words.FirstOrDefault(w => w.StartsWith("-field=", StringComparison.Ordinal));
-        if (field is not null)
-        {
-            return PlainVaultFields.Contains(field.Substring("-field=".Length));
-        }
-
-        var queryIndex = words.FindIndex(w => w == "--query" || w.StartsWith("--query=", StringComparison.Ordinal));
-        if (queryIndex < 0)
-        {
-            return false;
-        }
-
-        var query = words[queryIndex].StartsWith("--query=", StringComparison.Ordinal) ? words[queryIndex].Substring("--query=".Length) : queryIndex + 1 < words.Count ? words[queryIndex + 1] : string.Empty;
-        var secretFields = new[] { "SecretAccessKey", "SessionToken", "AccessKeyId", "SecretString", "SecretBinary", "accessToken", "value" };
-        return query.Length > 0 && query.Trim('\'', '"') != "Credentials" && !secretFields.Any(f => query.IndexOf(f, StringComparison.OrdinalIgnoreCase) >= 0);
-    }
+        => command.Redirections.Any(r => StdoutRedirections.Contains(r.Operator) && r.FileDescriptor is null or "1"
+            && r.Target?.LiteralValue is not ("/dev/stderr" or "/dev/stdout" or "/dev/tty" or "/dev/fd/1" or "/dev/fd/2"));
 
     /// <summary>true for <c>set -x</c> / <c>set -o xtrace</c> (also in <c>set -ex</c>), false for <c>set +x</c>, null for anything else.</summary>
     private static bool? Xtrace(ShellCommand command)

@@ -42,7 +42,12 @@ public sealed class ExportMasksExitCodeRule : IJobRule
     private static readonly ImmutableHashSet<string> CannotFail = ImmutableHashSet.Create(
         StringComparer.Ordinal, "pwd", "date", "echo", "printf", "basename", "dirname", "uname", "whoami", "id", "hostname", "nproc", "true");
 
-    private static readonly Regex Subcommand = new("^[a-z][a-z0-9-]*$", RegexOptions.CultureInvariant);
+    /// <summary>A subcommand such as <c>sts</c> or <c>assume-role</c>: two letters at least before any dash, so <c>tr a-z</c> has none.</summary>
+    private static readonly Regex Subcommand = new("^[a-z][a-z0-9]+(?:-[a-z0-9]+)*$", RegexOptions.CultureInvariant);
+
+    /// <summary>Filters that read the pipe before them and cannot meaningfully fail on it.</summary>
+    private static readonly ImmutableHashSet<string> StdinFilters = ImmutableHashSet.Create(
+        StringComparer.Ordinal, "tr", "sed", "cut", "awk", "sort", "uniq", "head", "tail", "wc", "rev", "tee", "xargs");
 
     public DiagnosticDescriptor Descriptor => Rule;
 
@@ -127,7 +132,7 @@ public sealed class ExportMasksExitCodeRule : IJobRule
             var consequence = name is null ? "the job goes on without the variables it should export" : $"the job goes on with an empty {name}";
             var span = line.Node.MapToSource(command.Start, word.Start + word.Length - command.Start);
             var fix = name is null
-                ? ExportSplitFix.ForExportedSubstitution(line, script, index, holder, label)
+                ? (InsideExpansion(word, holder) ? null : ExportSplitFix.ForExportedSubstitution(line, script, index, holder, label))
                 : ExportSplitFix.ForAssignment(line, script, index, word, name);
             var fixes = fix is null ? ImmutableArray<CodeFix>.Empty : ImmutableArray.Create(fix);
             context.Report(new SourceLocation(line.Node.File, span), fixes, shown, label, consequence);
@@ -161,12 +166,16 @@ public sealed class ExportMasksExitCodeRule : IJobRule
             var shown = $"{command.Name} …$({Inner(label)})… {write.Operator} {file}";
             var consequence = $"{file} gets what it printed before it failed, often nothing, and the job goes on";
             var span = line.Node.MapToSource(command.Start, command.End - command.Start);
-            var fix = ExportSplitFix.ForWrittenSubstitution(line, script, index, holder, label, DotenvKeyBefore(word, holder));
+            // Inside ${X:-$(cmd)} the command runs only when X is empty: moving it out would run it always.
+            var fix = InsideExpansion(word, holder) ? null : ExportSplitFix.ForWrittenSubstitution(line, script, index, holder, label, DotenvKeyBefore(word, holder));
             var fixes = fix is null ? ImmutableArray<CodeFix>.Empty : ImmutableArray.Create(fix);
             context.Report(new SourceLocation(line.Node.File, span), fixes, shown, label, consequence);
             return;
         }
     }
+
+    private static bool InsideExpansion(ShellWord word, CommandSubstitution holder)
+        => word.Parts.OfType<VariablePart>().Any(v => v.Start <= holder.Start && holder.End <= v.End);
 
     /// <summary><c>/dev/null</c>, <c>/dev/stderr</c>: not a file anyone reads later.</summary>
     private static bool IsDevice(ShellWord target)
@@ -198,15 +207,22 @@ public sealed class ExportMasksExitCodeRule : IJobRule
             return null;
         }
 
-        foreach (var command in substitution.Inner.Commands)
+        var commands = substitution.Inner.Commands;
+        for (var i = 0; i < commands.Length; i++)
         {
-            if (command.Name is { } name && !CannotFail.Contains(name))
+            var command = commands[i];
+
+            // 'cmd || fallback': the author handles cmd's failure; a filter reading the pipe
+            // before it ('echo $X | sed …') has nothing of its own to fail on.
+            var handled = command.Terminator == ShellOperator.OrIf;
+            var filter = i > 0 && commands[i - 1].Terminator == ShellOperator.Pipe && command.Name is { } f && StdinFilters.Contains(f);
+            if (command.Name is { } name && !CannotFail.Contains(name) && !handled && !filter)
             {
                 return (command, substitution);
             }
 
             // '$(<file)': bash reads the file itself, and fails as 'cat file' would when it is missing.
-            if (command.Words.Length == 0 && command.Redirections.Any(r => r.Operator == "<"))
+            if (command.Words.Length == 0 && !handled && command.Redirections.Any(r => r.Operator == "<"))
             {
                 return (command, substitution);
             }

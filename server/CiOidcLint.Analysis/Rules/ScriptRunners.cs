@@ -27,12 +27,14 @@ internal static class ScriptRunners
 
     /// <summary>
     /// Well-known CLIs that read only their own documented variables (<c>VAULT_ADDR</c>,
-    /// <c>AWS_ROLE_ARN</c>, <c>AWS_WEB_IDENTITY_TOKEN_FILE</c>, <c>KUBECONFIG</c>, …), never an ID
-    /// token under a name of the job's choosing: a token reaches them only where the script
-    /// names it (<c>jwt=$VAULT_ID_TOKEN</c>, <c>--web-identity-token "$AWS_ID_TOKEN"</c>).
+    /// <c>CLOUDSDK_CORE_PROJECT</c>, <c>AZURE_CONFIG_DIR</c>, proxy settings), never an ID token
+    /// under a name of the job's choosing: a token reaches them only where the script names it
+    /// (<c>jwt=$VAULT_ID_TOKEN</c>). Left out on purpose: <c>aws</c> (a <c>credential_process</c>
+    /// in its config runs any program), <c>docker</c> (Compose reads the whole environment),
+    /// <c>kubectl</c> (exec credential plugins) and <c>helm</c> (plugins), which may read any variable.
     /// </summary>
     private static readonly ImmutableHashSet<string> WellKnownClis = ImmutableHashSet.Create(
-        StringComparer.Ordinal, "vault", "aws", "gcloud", "gsutil", "az", "curl", "wget", "docker", "kubectl", "helm");
+        StringComparer.Ordinal, "vault", "gcloud", "gsutil", "az", "curl", "wget");
 
     /// <summary>
     /// Tools that read an ID token from the environment by a fixed name, so a job that runs one

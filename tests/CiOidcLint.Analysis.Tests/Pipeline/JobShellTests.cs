@@ -51,6 +51,11 @@ public sealed class JobShellTests
         """)]
     [InlineData("""
         job:
+          image: mcr.microsoft.com/windows:1809
+          script: [echo hi]
+        """)]
+    [InlineData("""
+        job:
           script:
             - $env:DEPLOY_ENV="production"
         """)]
@@ -145,6 +150,16 @@ public sealed class JobShellTests
               Set-Cookie: session=1
               Add-Ons: none
               EOF
+        """)]
+    [InlineData("""
+        job:
+          image: alpine:3.20
+          script:
+            - |
+              cat > install.ps1 <<'PS1'
+              Invoke-WebRequest -Uri "https://example.invalid/app.zip" `
+                -OutFile app.zip
+              PS1
         """)]
     public void Bash_jobs_and_bash_idioms_stay_bash(string yaml)
         => Assert.Equal(JobShell.Posix, ShellOf(yaml));

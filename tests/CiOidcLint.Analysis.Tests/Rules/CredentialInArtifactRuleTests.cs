@@ -174,4 +174,64 @@ public sealed class CredentialInArtifactRuleTests
                 paths: ["*.txt"]
             """));
     }
+
+    [Fact]
+    public void What_is_not_the_credential_is_not_reported()
+    {
+        // From an adversarial review: outputs of other programs, tests and lengths, narrowed or
+        // public values, and caches the job never saves.
+        Assert.Empty(Findings("""
+            job:
+              id_tokens:
+                AWS_ID_TOKEN:
+                  aud: https://sts.amazonaws.com
+              secrets:
+                API_KEY:
+                  vault: production/api/key@ops
+                  file: false
+                  token: $AWS_ID_TOKEN
+              script:
+                - |
+                  kubectl apply -f - > kubectl-apply.log <<EOF
+                  stringData: {key: "$API_KEY"}
+                  EOF
+                - |
+                  ssh deploy@app 'bash -s' <<EOF | tee deploy.log
+                  export API_KEY='$API_KEY'
+                  EOF
+                - echo "HAS_TOKEN=${AWS_ID_TOKEN:+yes}" >> build.env
+                - echo "TOKEN_LENGTH=${#AWS_ID_TOKEN}" >> build.env
+                - EXPIRY=$(aws sts assume-role-with-web-identity --role-arn "$ROLE" --web-identity-token "$AWS_ID_TOKEN" --role-session-name ci --query Credentials.Expiration --output text)
+                - echo "EXPIRY=$EXPIRY" >> build.env
+                - AMI_ID=$(aws ssm get-parameter --name /aws/service/ami-amazon-linux-latest/al2023 --query Parameter.Value --output text)
+                - echo "AMI_ID=$AMI_ID" >> build.env
+                - echo "$AWS_ID_TOKEN" > .ci_job_jwt_file
+              artifacts:
+                paths: ["*.log"]
+                reports:
+                  dotenv: build.env
+              cache:
+                key: deps
+                untracked: true
+                policy: pull
+            """));
+    }
+
+    [Fact]
+    public void A_dotenv_report_with_narrowed_access_is_still_reported_with_what_that_changes()
+    {
+        var finding = Assert.Single(Findings("""
+            login:
+              id_tokens:
+                T:
+                  aud: https://vault.acme.internal
+              script:
+                - echo "T=$T" > login.env
+              artifacts:
+                access: developer
+                reports:
+                  dotenv: login.env
+            """));
+        Assert.Contains("artifacts:reports:dotenv keeps with the job's artifacts: downloadable by everyone artifacts:access or public still lets in", finding, StringComparison.Ordinal);
+    }
 }

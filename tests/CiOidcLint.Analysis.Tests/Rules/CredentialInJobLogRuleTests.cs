@@ -159,4 +159,26 @@ public sealed class CredentialInJobLogRuleTests
                 - vault write auth/jwt/login role=ci jwt=$env:T
             """));
     }
+
+    [Fact]
+    public void Review_cases_what_reaches_the_log_and_what_does_not()
+    {
+        Assert.Empty(InScript(
+            "EXPIRY=$(aws sts assume-role-with-web-identity --role-arn \"$ROLE\" --web-identity-token \"$AWS_ID_TOKEN\" --role-session-name ci --query Credentials.Expiration --output text)",
+            "echo \"valid until $EXPIRY\"",
+            "VAULT_TOKEN=$(vault write -field=token auth/jwt/login role=ci jwt=$VAULT_ID_TOKEN)",
+            "echo \"token length ${#VAULT_TOKEN}\"",
+            "echo \"$VAULT_ID_TOKEN\" | cut -d. -f2 | base64 -di | jq .",
+            "vault login --no-print -method=jwt role=ci jwt=$VAULT_ID_TOKEN"));
+
+        var findings = InScript(
+            "vault login -method=jwt role=ci jwt=$VAULT_ID_TOKEN | tee login.log",
+            "VT=$(vault write -field=token auth/$VAULT_AUTH_PATH/login role=ci jwt=$VAULT_ID_TOKEN)",
+            "echo \"$VT\" > /dev/stderr",
+            "printenv VT");
+        Assert.Equal(3, findings.Count);
+        Assert.StartsWith("8:7 'vault login' prints the Vault token", findings[0], StringComparison.Ordinal);
+        Assert.StartsWith("10:7 'echo' prints the Vault token from 'vault write' (in VT)", findings[1], StringComparison.Ordinal);
+        Assert.StartsWith("11:7 'printenv' prints the Vault token from 'vault write' (in VT)", findings[2], StringComparison.Ordinal);
+    }
 }

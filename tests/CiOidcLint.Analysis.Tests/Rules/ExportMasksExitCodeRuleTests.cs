@@ -132,4 +132,19 @@ job:
     - cat token.txt > copy.txt
 ");
     }
+
+    [Fact]
+    public void Handled_failures_and_pipe_filters_are_not_reported_and_a_conditional_command_gets_no_fix()
+    {
+        Annotated.Verify(@"
+job:
+  script:
+    - echo ""VERSION=$(git describe --tags 2>/dev/null || echo 0.0.0)"" >> build.env
+    - echo ""COUNT=$(grep -c TODO notes.txt || true)"" >> build.env
+    - echo ""BRANCH=$(echo $CI_COMMIT_REF_NAME | sed 's|/|-|g')"" >> build.env
+    - export SLUG=$(echo ""$CI_COMMIT_REF_NAME"" | tr a-z A-Z)
+");
+        var yaml = "job:\n  script:\n    - echo \"V=${CI_COMMIT_TAG:-$(git describe --tags)}\" >> build.env\n";
+        Assert.Empty(Fixing.Offered(yaml, "CIOL004"));
+    }
 }

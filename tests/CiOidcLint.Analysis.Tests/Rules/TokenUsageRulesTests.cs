@@ -45,10 +45,9 @@ public sealed class TokenUsageRulesTests
 
     [Theory]
     [InlineData("vault kv get -field=password secret/db")]
-    [InlineData("aws s3 sync dist/ s3://bucket")]
     [InlineData("gcloud storage cp dist gs://bucket")]
+    [InlineData("az storage blob upload -f dist.zip -c releases")]
     [InlineData("curl -sSf https://example.invalid/health")]
-    [InlineData("kubectl apply -f k8s/ && helm upgrade app chart/")]
     [InlineData("cosign sign $IMAGE")]
     public void CIOL013_well_known_clis_read_only_their_documented_variables(string command)
     {
@@ -57,6 +56,14 @@ public sealed class TokenUsageRulesTests
         Assert.Single(Findings(yaml, "CIOL013"));
         Assert.Empty(Findings(yaml.Replace("- " + command, "- " + command + " --token-from $T", StringComparison.Ordinal), "CIOL013"));
     }
+
+    [Theory]
+    [InlineData("aws s3 sync dist/ s3://bucket")]
+    [InlineData("docker compose up -d")]
+    [InlineData("kubectl get pods")]
+    [InlineData("helm secrets upgrade app chart/")]
+    public void CIOL013_tools_that_run_plugins_or_read_the_environment_may_use_any_token(string command)
+        => Assert.Empty(Findings($"job:\n  id_tokens:\n    T: {{aud: https://x.invalid}}\n  script:\n    - {command}\n", "CIOL013"));
 
     [Fact]
     public void CIOL014_flags_a_token_variable_that_nothing_defines()
