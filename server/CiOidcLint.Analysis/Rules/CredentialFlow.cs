@@ -92,6 +92,16 @@ internal static class CredentialFlow
             }
         }
 
+        // 'read -r A B C <<< "$CREDS"' (or <<< $(aws sts …)): every variable read holds part of it.
+        if (command.Name == "read" && command.Redirections.FirstOrDefault(r => r.Operator == "<<<")?.Target is { } hereString
+            && (LoginIn(hereString) ?? UnmaskedIn(script, hereString, state)) is { } source)
+        {
+            foreach (var word in command.Words.Skip(1).Where(w => w.LiteralValue is { } v && !v.StartsWith("-", StringComparison.Ordinal)))
+            {
+                state.Known[word.LiteralValue!] = new Credential($"{source} (in {word.LiteralValue})", IsFile: false, IsMasked: false);
+            }
+        }
+
         foreach (var (name, value) in assignments)
         {
             if (value is null)
@@ -99,7 +109,8 @@ internal static class CredentialFlow
                 continue;
             }
 
-            var login = value.Substitutions.SelectMany(s => s.Inner.Commands).Select(CredentialCommands.Describe).FirstOrDefault(d => d is not null);
+            // A login's output, or what a command made of a captured one ('$(echo "$CREDS" | jq -r .SecretAccessKey)').
+            var login = LoginIn(value) ?? (value.Substitutions.IsEmpty || Measures(value) ? null : UnmaskedIn(script, value, state));
             var copied = login is null ? ValueIn(script, value.Start, value.End, state, includeSubstitutions: false) : null;
             if (login is not null)
             {
@@ -174,6 +185,28 @@ internal static class CredentialFlow
 
         return null;
     }
+
+    /// <summary>'$(echo -n "$TOKEN" | wc -c)' measures the credential: its result is a number, not a secret.</summary>
+    private static bool Measures(ShellWord word)
+        => word.Substitutions.SelectMany(s => s.Inner.Commands).Any(c => c.Name == "wc");
+
+    private static string? LoginIn(ShellWord word)
+        => word.Substitutions.SelectMany(s => s.Inner.Commands).Select(CredentialCommands.Describe).FirstOrDefault(d => d is not null);
+
+    /// <summary>
+    /// A captured login (not an ID token or secret, whose slices and claims are not
+    /// credentials) referenced anywhere in the word, substitutions included.
+    /// </summary>
+    private static string? UnmaskedIn(ShellScript script, ShellWord word, CredentialState state)
+    {
+        var reference = script.Variables.FirstOrDefault(v => v.Start >= word.Start && v.End <= word.End
+            && state.Known.TryGetValue(v.Name, out var c) && c is { IsMasked: false, IsFile: false });
+        return reference is null ? null : StripHolder(state.Known[reference.Name].What);
+    }
+
+    /// <summary>"the AWS keys from 'aws sts' (in CREDS)" → "the AWS keys from 'aws sts'", so a derived name says where it came from once.</summary>
+    private static string StripHolder(string what)
+        => what.EndsWith(")", StringComparison.Ordinal) && what.LastIndexOf(" (in ", StringComparison.Ordinal) is var i and > 0 ? what.Substring(0, i) : what;
 
     /// <summary>The starts of <c>${X:+word}</c> and <c>${X+word}</c> expansions, which print the word, not X.</summary>
     private static HashSet<int> AlternateValues(ShellScript script)

@@ -181,4 +181,20 @@ public sealed class CredentialInJobLogRuleTests
         Assert.StartsWith("10:7 'echo' prints the Vault token from 'vault write' (in VT)", findings[1], StringComparison.Ordinal);
         Assert.StartsWith("11:7 'printenv' prints the Vault token from 'vault write' (in VT)", findings[2], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Keys_taken_out_of_a_captured_login_are_credentials_too()
+    {
+        var findings = InScript(
+            "CREDS=$(aws sts assume-role-with-web-identity --role-arn \"$ROLE\" --web-identity-token \"$AWS_ID_TOKEN\" --role-session-name ci)",
+            "export AWS_SECRET_ACCESS_KEY=$(echo \"$CREDS\" | jq -r .Credentials.SecretAccessKey)",
+            "LENGTH=$(echo -n \"$CREDS\" | wc -c)",
+            "echo \"$AWS_SECRET_ACCESS_KEY\"",
+            "echo \"$LENGTH bytes\"",
+            "read -r AK SK ST <<< \"$(vault kv get -field=keys secret/aws)\"",
+            "echo \"$SK\"");
+        Assert.Equal(2, findings.Count);
+        Assert.StartsWith("11:7 'echo' prints the AWS keys from 'aws sts' (in AWS_SECRET_ACCESS_KEY)", findings[0], StringComparison.Ordinal);
+        Assert.StartsWith("14:7 'echo' prints the secret from 'vault kv get' (in SK)", findings[1], StringComparison.Ordinal);
+    }
 }
