@@ -73,8 +73,17 @@ public static class JobShellDetector
         return job.ScriptLines.Any(IsPowerShell) ? JobShell.PowerShell : JobShell.Posix;
     }
 
-    /// <summary>Whether a script line can only be PowerShell.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Shell.ShellScript, object> PowerShellLines = new();
+
+    private static readonly object Yes = new();
+
+    private static readonly object No = new();
+
+    /// <summary>Whether a script line can only be PowerShell (one answer per parsed script, which analyses share by content).</summary>
     public static bool IsPowerShell(ScriptLine line)
+        => ReferenceEquals(PowerShellLines.GetValue(line.Shell, _ => IsPowerShellUncached(line) ? Yes : No), Yes);
+
+    private static bool IsPowerShellUncached(ScriptLine line)
     {
         var text = line.Text;
 

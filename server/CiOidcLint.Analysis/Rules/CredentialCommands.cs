@@ -52,6 +52,31 @@ internal static class CredentialCommands
     /// </summary>
     public static string? Describe(ShellCommand command)
     {
+        // Most commands are none of these: decide that before building anything (this runs on
+        // every command and substitution of every job, on every keystroke).
+        if (command.Name is not ("vault" or "aws" or "gcloud" or "az"))
+        {
+            return null;
+        }
+
+        // Script parses are shared across analyses by content, so one answer per parsed command.
+        return Described.GetValue(command, c => new Answer(DescribeUncached(c))).Text;
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ShellCommand, Answer> Described = new();
+
+    private sealed class Answer
+    {
+        public Answer(string? text)
+        {
+            Text = text;
+        }
+
+        public string? Text { get; }
+    }
+
+    private static string? DescribeUncached(ShellCommand command)
+    {
         // Raw text for words built from variables (auth/$VAULT_AUTH_PATH/login), literal values otherwise.
         var words = command.Words.Select(w => w.LiteralValue ?? w.RawText.Trim('"')).ToArray();
         if (IsNarrowed(words))

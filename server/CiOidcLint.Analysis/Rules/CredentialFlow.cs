@@ -133,6 +133,10 @@ internal static class CredentialFlow
     /// or (with <paramref name="includeSubstitutions"/>) a login or <c>cat</c> of a file secret
     /// run inside a <c>$(…)</c> there.
     /// </summary>
+    /// <summary>The credential a word prints (see the range overload); substitutions are looked into only when it has some.</summary>
+    public static Credential? ValueIn(ShellScript script, ShellWord word, CredentialState state, bool includeSubstitutions = true)
+        => ValueIn(script, word.Start, word.End, state, includeSubstitutions && !word.Substitutions.IsEmpty);
+
     public static Credential? ValueIn(ShellScript script, int start, int end, CredentialState state, bool includeSubstitutions = true)
     {
         HashSet<int>? notTheValue = null;
@@ -149,14 +153,14 @@ internal static class CredentialFlow
                 continue;
             }
 
-            // ${X:+word} and ${X+word} give the word, not X.
-            notTheValue ??= AlternateValues(script);
-            if (notTheValue.Contains(reference.Start))
+            if (!state.Known.TryGetValue(reference.Name, out var credential) || credential.IsFile)
             {
                 continue;
             }
 
-            if (state.Known.TryGetValue(reference.Name, out var credential) && !credential.IsFile)
+            // ${X:+word} and ${X+word} give the word, not X (looked at only for a credential's reference).
+            notTheValue ??= AlternateValues(script);
+            if (!notTheValue.Contains(reference.Start))
             {
                 return credential;
             }

@@ -153,7 +153,7 @@ public sealed class CredentialInArtifactRule : IJobRule
         // what other programs print (kubectl, ssh) is their own output, not the document.
         foreach (var redirection in command.Redirections.Where(r => r.IsHereDocument && r.HereDocument is not null && name is "cat" or "tee"))
         {
-            if (CredentialFlow.ValueIn(script, redirection.HereDocument!.Start, redirection.HereDocument.End, state) is { } inHereDocument)
+            if (CredentialFlow.ValueIn(script, redirection.HereDocument!, state) is { } inHereDocument)
             {
                 return inHereDocument.What;
             }
@@ -164,7 +164,7 @@ public sealed class CredentialInArtifactRule : IJobRule
             case "echo" or "printf":
                 foreach (var word in command.Words.Skip(1))
                 {
-                    if (CredentialFlow.ValueIn(script, word.Start, word.End, state) is { } value)
+                    if (CredentialFlow.ValueIn(script, word, state) is { } value)
                     {
                         return value.What;
                     }

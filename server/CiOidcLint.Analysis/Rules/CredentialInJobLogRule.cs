@@ -188,7 +188,7 @@ public sealed class CredentialInJobLogRule : IJobRule
         // (b) A credential piped through a transformation whose output reaches the log.
         if (name is "echo" or "printf" && piped && PipelineEnd(script, index) is var (end, transformer) && transformer is not null && !ToLogIsRedirected(end))
         {
-            var credential = command.Words.Skip(1).Select(w => CredentialFlow.ValueIn(script, w.Start, w.End, state)).FirstOrDefault(c => c is not null);
+            var credential = command.Words.Skip(1).Select(w => CredentialFlow.ValueIn(script, w, state)).FirstOrDefault(c => c is not null);
             if (credential is not null)
             {
                 return $"'{name} … | {transformer.Name}' prints {credential.What} transformed, so the job log's masking does not recognise it";
@@ -203,7 +203,7 @@ public sealed class CredentialInJobLogRule : IJobRule
         // (c) A credential GitLab never masked, printed as it is, or with every variable.
         if (name is "echo" or "printf")
         {
-            var credential = command.Words.Skip(1).Select(w => CredentialFlow.ValueIn(script, w.Start, w.End, state, includeSubstitutions: false)).FirstOrDefault(c => c is { IsMasked: false });
+            var credential = command.Words.Skip(1).Select(w => CredentialFlow.ValueIn(script, w, state, includeSubstitutions: false)).FirstOrDefault(c => c is { IsMasked: false });
             return credential is null ? null : $"'{name}' prints {credential.What} to the job log, where GitLab does not mask it";
         }
 
