@@ -118,6 +118,11 @@ internal static class CredentialCommands
                     return "the AWS keys from 'aws sts'";
                 }
 
+                if (Sub("ecr", "get-login-password"))
+                {
+                    return "the registry password from 'aws ecr'";
+                }
+
                 if ((Sub("secretsmanager", "get-secret-value") && Has("--secret-id")) || (Sub("ssm", "get-parameter") && Has("--name") && Has("--with-decryption")) || (Sub("ssm", "get-parameters") && Has("--names") && Has("--with-decryption")))
                 {
                     return $"the secret from 'aws {args[0]}'";
@@ -125,7 +130,7 @@ internal static class CredentialCommands
 
                 return null;
             case "gcloud":
-                if (Sub("auth", "print-access-token") || Sub("auth", "print-identity-token"))
+                if (Sub("auth", "print-access-token") || Sub("auth", "print-identity-token") || Sub("auth", "application-default", "print-access-token"))
                 {
                     return "the access token from 'gcloud auth'";
                 }

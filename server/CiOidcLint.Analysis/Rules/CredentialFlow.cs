@@ -38,6 +38,8 @@ internal sealed class CredentialState
 /// </summary>
 internal static class CredentialFlow
 {
+    private static readonly System.Text.RegularExpressions.Regex ExportedKey = new(@"(?:^|\s)(?<name>[A-Za-z_][A-Za-z0-9_]*)=%s", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
     private static readonly ImmutableHashSet<string> Declarers = ImmutableHashSet.Create(StringComparer.Ordinal, "export", "local", "readonly", "declare", "typeset");
 
     /// <summary>The credentials a job starts with: its ID tokens and its secrets.</summary>
@@ -88,6 +90,20 @@ internal static class CredentialFlow
                 else if (builtin == "export" && word.LiteralValue is { } name)
                 {
                     state.Exported.Add(name);
+                }
+                else if (builtin == "export" && word.Parts.Length > 0 && word.Parts[0] is CommandSubstitution exported && DeepLogin(exported, 0) is { } login)
+                {
+                    // GitLab's documented 'export $(printf "AWS_ACCESS_KEY_ID=%s …" $(aws sts …))':
+                    // every NAME= of the printf format is a key of that login, exported.
+                    foreach (var format in exported.Inner.Commands.Where(c => c.Name == "printf").Select(c => c.Words.Skip(1).FirstOrDefault()?.LiteralValue).OfType<string>())
+                    {
+                        foreach (System.Text.RegularExpressions.Match key in ExportedKey.Matches(format))
+                        {
+                            var variable = key.Groups["name"].Value;
+                            state.Known[variable] = new Credential($"{login} (in {variable})", IsFile: false, IsMasked: false);
+                            state.Exported.Add(variable);
+                        }
+                    }
                 }
             }
         }
@@ -193,6 +209,33 @@ internal static class CredentialFlow
     /// <summary>'$(echo -n "$TOKEN" | wc -c)' measures the credential: its result is a number, not a secret.</summary>
     private static bool Measures(ShellWord word)
         => word.Substitutions.SelectMany(s => s.Inner.Commands).Any(c => c.Name == "wc");
+
+    /// <summary>A login run anywhere inside the substitution, nested substitutions included.</summary>
+    private static string? DeepLogin(CommandSubstitution substitution, int depth)
+    {
+        if (depth > 8)
+        {
+            return null;
+        }
+
+        foreach (var command in substitution.Inner.Commands)
+        {
+            if (CredentialCommands.Describe(command) is { } login)
+            {
+                return login;
+            }
+
+            foreach (var inner in command.Words.SelectMany(w => w.Substitutions))
+            {
+                if (DeepLogin(inner, depth + 1) is { } nested)
+                {
+                    return nested;
+                }
+            }
+        }
+
+        return null;
+    }
 
     private static string? LoginIn(ShellWord word)
         => word.Substitutions.SelectMany(s => s.Inner.Commands).Select(CredentialCommands.Describe).FirstOrDefault(d => d is not null);

@@ -195,6 +195,12 @@ public sealed class CredentialInJobLogRule : IJobRule
             }
         }
 
+        // 'env | grep -i vault', 'printenv | sort': the dump still reaches the log, filtered.
+        if (piped && name is "env" or "printenv" && command.Words.Length == 1 && FilteredDump(script, index, state) is { } filtered)
+        {
+            return $"'{name} | …' prints {filtered.What} to the job log, where GitLab does not mask it";
+        }
+
         if (piped)
         {
             return null;
@@ -227,6 +233,40 @@ public sealed class CredentialInJobLogRule : IJobRule
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// An exported captured login that a dump piped into <c>grep</c> (whose literal pattern is in
+    /// the variable's name), <c>sort</c>, <c>cat</c> or <c>tee</c> still prints; null when the
+    /// filter could drop it or the output goes elsewhere.
+    /// </summary>
+    private static Credential? FilteredDump(ShellScript script, int index, CredentialState state)
+    {
+        var (end, _) = PipelineEnd(script, index);
+        var next = script.Commands[index + 1];
+        if (!ReferenceEquals(next, end) || ToLogIsRedirected(end))
+        {
+            return null;
+        }
+
+        var exported = state.Known.Where(k => k.Value is { IsMasked: false, IsFile: false } && state.Exported.Contains(k.Key)).ToList();
+        switch (next.Name)
+        {
+            case "sort" or "cat" or "tee":
+                return exported.Select(k => k.Value).FirstOrDefault();
+            case "grep":
+                var options = next.Words.Skip(1).TakeWhile(w => w.LiteralValue is { } v && v.StartsWith("-", StringComparison.Ordinal)).Select(w => w.LiteralValue!).ToList();
+                var pattern = next.Words.Skip(1 + options.Count).FirstOrDefault()?.LiteralValue;
+                if (pattern is null || options.Any(o => o.IndexOf('v') > 0) || pattern.IndexOfAny(new[] { '*', '.', '[', '^', '$', '\\', '|', '(' }) >= 0)
+                {
+                    return null;
+                }
+
+                var comparison = options.Any(o => o.IndexOf('i') > 0) ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+                return exported.Where(k => k.Key.IndexOf(pattern, comparison) >= 0).Select(k => k.Value).FirstOrDefault();
+            default:
+                return null;
+        }
     }
 
     /// <summary>The last command of the pipeline that starts at <paramref name="index"/>, and the first transformer in it.</summary>

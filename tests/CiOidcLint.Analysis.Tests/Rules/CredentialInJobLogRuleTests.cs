@@ -197,4 +197,19 @@ public sealed class CredentialInJobLogRuleTests
         Assert.StartsWith("11:7 'echo' prints the AWS keys from 'aws sts' (in AWS_SECRET_ACCESS_KEY)", findings[0], StringComparison.Ordinal);
         Assert.StartsWith("14:7 'echo' prints the secret from 'vault kv get' (in SK)", findings[1], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Exported_keys_of_a_printf_export_and_filtered_dumps_are_followed()
+    {
+        var findings = InScript(
+            "export $(printf \"AWS_ACCESS_KEY_ID=%s AWS_SECRET_ACCESS_KEY=%s AWS_SESSION_TOKEN=%s\" $(aws sts assume-role-with-web-identity --role-arn \"$ROLE\" --role-session-name ci --web-identity-token \"$AWS_ID_TOKEN\" --query 'Credentials.[AccessKeyId,SecretAccessKey,SessionToken]' --output text))",
+            "env | grep -i aws_secret",
+            "env | grep CI_",
+            "printenv | sort > /dev/null",
+            "aws ecr get-login-password --region eu-west-1",
+            "aws ecr get-login-password --region eu-west-1 | docker login --username AWS --password-stdin $REGISTRY");
+        Assert.Equal(2, findings.Count);
+        Assert.StartsWith("9:7 'env | …' prints the AWS keys from 'aws sts' (in AWS_SECRET_ACCESS_KEY)", findings[0], StringComparison.Ordinal);
+        Assert.StartsWith("12:7 'aws ecr get-login-password' prints the registry password from 'aws ecr'", findings[1], StringComparison.Ordinal);
+    }
 }
