@@ -127,7 +127,7 @@ internal static class CredentialFlow
 
             // A login's output, or what a command made of a captured one ('$(echo "$CREDS" | jq -r .SecretAccessKey)').
             var login = LoginIn(value) ?? (value.Substitutions.IsEmpty || Measures(value) ? null : UnmaskedIn(script, value, state));
-            var copied = login is null ? ValueIn(script, value.Start, value.End, state, includeSubstitutions: false) : null;
+            var copied = login is null ? ValueIn(script, value.Start, value.End, state, includeSubstitutions: false) ?? FileRead(value, state) : null;
             if (login is not null)
             {
                 state.Known[name] = new Credential($"{login} (in {name})", IsFile: false, IsMasked: false);
@@ -209,6 +209,23 @@ internal static class CredentialFlow
     /// <summary>'$(echo -n "$TOKEN" | wc -c)' measures the credential: its result is a number, not a secret.</summary>
     private static bool Measures(ShellWord word)
         => word.Substitutions.SelectMany(s => s.Inner.Commands).Any(c => c.Name == "wc");
+
+    /// <summary>'$(cat "$FILE_SECRET")': the secret's contents, as masked as the secret itself.</summary>
+    private static Credential? FileRead(ShellWord value, CredentialState state)
+    {
+        foreach (var substitution in value.Substitutions)
+        {
+            foreach (var command in substitution.Inner.Commands.Where(c => c.Name == "cat"))
+            {
+                if (command.Words.Skip(1).Select(w => FileSecret(substitution.Inner, w, state)).FirstOrDefault(c => c is not null) is { } file)
+                {
+                    return file with { IsFile = false };
+                }
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>A login run anywhere inside the substitution, nested substitutions included.</summary>
     private static string? DeepLogin(CommandSubstitution substitution, int depth)

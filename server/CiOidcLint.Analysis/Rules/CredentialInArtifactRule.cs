@@ -173,6 +173,9 @@ public sealed class CredentialInArtifactRule : IJobRule
                 return null;
             case "cat":
                 return command.Words.Skip(1).Select(w => CredentialFlow.FileSecret(script, w, state)?.What).FirstOrDefault(w => w is not null);
+            case "sed" or "jq" or "awk" or "yq":
+                // A value put into what they print: 'sed "s|@KEY@|$API_KEY|" t', 'jq -n --arg k "$TOKEN" …'.
+                return command.Words.Skip(1).Select(w => CredentialFlow.ValueIn(script, w, state, includeSubstitutions: false)?.What).FirstOrDefault(w => w is not null);
             case "tee":
                 // tee passes on what the command before it in the pipeline printed.
                 return index > 0 && script.Commands[index - 1].Terminator == ShellOperator.Pipe ? Content(script, index - 1, state) : null;

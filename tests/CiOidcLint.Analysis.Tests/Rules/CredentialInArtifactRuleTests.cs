@@ -234,4 +234,37 @@ public sealed class CredentialInArtifactRuleTests
             """));
         Assert.Contains("artifacts:reports:dotenv keeps with the job's artifacts: downloadable by everyone artifacts:access or public still lets in", finding, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Values_put_into_templates_and_secrets_read_into_variables_are_followed()
+    {
+        var findings = Findings("""
+            deploy:
+              id_tokens:
+                T:
+                  aud: https://vault.acme.internal
+              secrets:
+                DB_PASSWORD:
+                  vault: production/db/password@ops
+                  token: $T
+                API_KEY:
+                  vault: production/api/key@ops
+                  file: false
+                  token: $T
+              script:
+                - sed "s|@KEY@|$API_KEY|" config.tmpl > config/app.ini
+                - jq -n --arg token "$T" '{token:$token}' > config/token.json
+                - PASSWORD=$(cat "$DB_PASSWORD")
+                - echo "DB_PASSWORD=$PASSWORD" >> deploy.env
+                - sed "s|@HOST@|$CI_SERVER_HOST|" config.tmpl > config/host.ini
+              artifacts:
+                paths: [config/]
+                reports:
+                  dotenv: deploy.env
+            """);
+        Assert.Equal(3, findings.Count);
+        Assert.Contains(findings, f => f.StartsWith("14:7 'sed … > config/app.ini' writes the secret API_KEY", StringComparison.Ordinal));
+        Assert.Contains(findings, f => f.StartsWith("15:7 'jq … > config/token.json' writes the ID token T", StringComparison.Ordinal));
+        Assert.Contains(findings, f => f.StartsWith("17:7 'echo … >> deploy.env' writes the secret DB_PASSWORD (its file's contents)", StringComparison.Ordinal));
+    }
 }
