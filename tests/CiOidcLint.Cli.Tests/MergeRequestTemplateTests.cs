@@ -134,6 +134,33 @@ public sealed class MergeRequestTemplateTests
         Assert.Contains("no findings in 1 file", result.Stderr);
     }
 
+    [SkippableFact]
+    public void A_release_stamps_the_archive_sum_into_the_template()
+    {
+        Skip.If(NativeCli.HostRuntimeIdentifier != "linux-x64", "a release stamps the linux-x64 archive's sum");
+        Skip.IfNot(NativeCli.IsNative, "the release archive is built from the native executable (CIOIDCLINT_CLI)");
+
+        // A copy of what the release script reads, so the repository's own template stays as it is.
+        using var copy = new TempRepository(withGit: false);
+        foreach (var file in new[] { "Directory.Build.props", "LICENSE", "THIRD-PARTY-NOTICES.md", TemplatePath, "scripts/release-assets.sh", "scripts/publish-native.sh", "scripts/setup-build-tools.sh" })
+        {
+            var target = copy.Full(file);
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
+            File.Copy(System.IO.Path.Combine(PublishedCli.RepositoryRoot, file), target);
+        }
+
+        var run = Processes.Run("bash", new[] { copy.Full("scripts/release-assets.sh"), "--stamp-template", "--executable", NativeCli.Path, copy.Full("out") }, copy.Root);
+        Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
+        var sum = run.Lines[^1];
+        Assert.Matches("^[0-9a-f]{64}$", sum);
+        Assert.Contains($"    CIOIDCLINT_SHA256: \"{sum}\"\n", File.ReadAllText(copy.Full(TemplatePath)));
+        Assert.Equal($"{sum}  cioidclint-{ToolPackage.Version}-linux-x64.tar.gz\n", File.ReadAllText(copy.Full($"out/cioidclint-{ToolPackage.Version}-linux-x64.tar.gz.sha256")));
+
+        var missing = Processes.Run("bash", new[] { copy.Full("scripts/release-assets.sh"), "--executable" }, copy.Root);
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("--executable needs a path", missing.Stderr);
+    }
+
     /// <summary>The script lines joined as the runner runs them.</summary>
     private static string ScriptText()
         => string.Join("\n", ((YamlSequenceNode)Job.Children[new YamlScalarNode("script")]).Select(n => ((YamlScalarNode)n).Value));

@@ -54,7 +54,7 @@ public static class JobShellDetector
 
     public static JobShell Detect(Job job)
     {
-        if (Strings(job.Get("tags")).Any(WindowsTag.IsMatch))
+        if (YamlTraversal.ScalarValues(job.Get("tags")).Any(WindowsTag.IsMatch))
         {
             return JobShell.PowerShell;
         }
@@ -158,11 +158,4 @@ public static class JobShellDetector
 
         return false;
     }
-
-    private static System.Collections.Generic.IEnumerable<string> Strings(YamlNode? node) => node switch
-    {
-        YamlScalar scalar => new[] { scalar.Value },
-        YamlSequence sequence => sequence.Items.OfType<YamlScalar>().Select(s => s.Value),
-        _ => Array.Empty<string>(),
-    };
 }

@@ -2,8 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using System.Text;
-using System.Text.RegularExpressions;
 using CiOidcLint.Analysis.Syntax;
 
 namespace CiOidcLint.Analysis.Pipeline;
@@ -14,9 +12,6 @@ namespace CiOidcLint.Analysis.Pipeline;
 /// <param name="AccessNarrowed"><c>artifacts:public: false</c> or <c>artifacts:access</c> other than <c>all</c>: fewer people may download, and a dotenv report's variables no longer reach later jobs.</param>
 public sealed record Publisher(string Key, string Pattern, bool AccessNarrowed = false)
 {
-    /// <summary>A cache is restored into later jobs; artifacts and dotenv reports are downloadable.</summary>
-    public bool IsCache => Key.StartsWith("cache:", StringComparison.Ordinal);
-
     public bool IsDotenv => Key == "artifacts:reports:dotenv";
 }
 
@@ -31,10 +26,10 @@ public sealed record Publisher(string Key, string Pattern, bool AccessNarrowed =
 /// </summary>
 public sealed class PublishedFiles
 {
-    private readonly ImmutableArray<(Publisher Publisher, Regex? Glob)> _publishers;
-    private readonly ImmutableArray<Regex> _excluded;
+    private readonly ImmutableArray<(Publisher Publisher, FileGlob? Glob)> _publishers;
+    private readonly ImmutableArray<FileGlob> _excluded;
 
-    private PublishedFiles(ImmutableArray<(Publisher, Regex?)> publishers, ImmutableArray<Regex> excluded)
+    private PublishedFiles(ImmutableArray<(Publisher, FileGlob?)> publishers, ImmutableArray<FileGlob> excluded)
     {
         _publishers = publishers;
         _excluded = excluded;
@@ -44,13 +39,13 @@ public sealed class PublishedFiles
 
     public static PublishedFiles Of(Job job)
     {
-        var publishers = ImmutableArray.CreateBuilder<(Publisher, Regex?)>();
-        var excluded = ImmutableArray.CreateBuilder<Regex>();
+        var publishers = ImmutableArray.CreateBuilder<(Publisher, FileGlob?)>();
+        var excluded = ImmutableArray.CreateBuilder<FileGlob>();
         if (job.Get("artifacts") is YamlMapping artifacts)
         {
             AddPaths(publishers, "artifacts:paths", artifacts.Get("paths"));
             AddUntracked(publishers, "artifacts:untracked", artifacts.Get("untracked"));
-            foreach (var pattern in Strings(artifacts.Get("exclude")))
+            foreach (var pattern in YamlTraversal.ScalarValues(artifacts.Get("exclude")))
             {
                 if (Glob(pattern) is { } glob)
                 {
@@ -62,7 +57,7 @@ public sealed class PublishedFiles
             {
                 var narrowed = (artifacts.Get("public") as YamlScalar)?.Value is "false" or "False" or "FALSE"
                     || (artifacts.Get("access") as YamlScalar)?.Value is "none" or "developer" or "maintainer";
-                foreach (var file in Strings(reports.Get("dotenv")))
+                foreach (var file in YamlTraversal.ScalarValues(reports.Get("dotenv")))
                 {
                     publishers.Add((new Publisher("artifacts:reports:dotenv", file, narrowed), Glob(file)));
                 }
@@ -146,15 +141,15 @@ public sealed class PublishedFiles
             && normal.Substring(folder.Length == 0 ? 0 : folder.Length + 1).IndexOfAny(new[] { '*', '?', '[' }) == 0;
     }
 
-    private static void AddPaths(ImmutableArray<(Publisher, Regex?)>.Builder publishers, string key, YamlNode? node)
+    private static void AddPaths(ImmutableArray<(Publisher, FileGlob?)>.Builder publishers, string key, YamlNode? node)
     {
-        foreach (var pattern in Strings(node))
+        foreach (var pattern in YamlTraversal.ScalarValues(node))
         {
             publishers.Add((new Publisher(key, pattern), Glob(pattern)));
         }
     }
 
-    private static void AddUntracked(ImmutableArray<(Publisher, Regex?)>.Builder publishers, string key, YamlNode? node)
+    private static void AddUntracked(ImmutableArray<(Publisher, FileGlob?)>.Builder publishers, string key, YamlNode? node)
     {
         // A YAML boolean, as GitLab requires: plain true (or YAML 1.1's yes/on), not the string "true".
         if (node is YamlScalar { IsNonString: true, Value: "true" or "True" or "TRUE" or "yes" or "Yes" or "YES" or "on" or "On" or "ON" })
@@ -162,13 +157,6 @@ public sealed class PublishedFiles
             publishers.Add((new Publisher(key, "true"), null));
         }
     }
-
-    private static IEnumerable<string> Strings(YamlNode? node) => node switch
-    {
-        YamlScalar { IsNull: false } scalar => new[] { scalar.Value },
-        YamlSequence sequence => sequence.Items.OfType<YamlScalar>().Where(s => !s.IsNull).Select(s => s.Value),
-        _ => Array.Empty<string>(),
-    };
 
     /// <summary>A pattern as GitLab reads it, relative to the project folder; null when it holds a variable or leaves the folder.</summary>
     private static string? Normalize(string pattern)
@@ -196,61 +184,9 @@ public sealed class PublishedFiles
         return p;
     }
 
-    /// <summary>GitLab's glob as a regular expression over a whole relative path.</summary>
-    private static Regex? Glob(string pattern)
-    {
-        if (Normalize(pattern) is not { } p)
-        {
-            return null;
-        }
-
-        var regex = new StringBuilder("\\A");
-        for (var i = 0; i < p.Length; i++)
-        {
-            var c = p[i];
-            switch (c)
-            {
-                case '*' when i + 1 < p.Length && p[i + 1] == '*':
-                    // '**/' matches any number of folders, '**' at the end anything below.
-                    i++;
-                    if (i + 1 < p.Length && p[i + 1] == '/')
-                    {
-                        i++;
-                        regex.Append("(?:[^/]*/)*");
-                    }
-                    else
-                    {
-                        regex.Append(".*");
-                    }
-
-                    break;
-                case '*':
-                    regex.Append("[^/]*");
-                    break;
-                case '?':
-                    regex.Append("[^/]");
-                    break;
-                case '[':
-                    var close = p.IndexOf(']', i + 1);
-                    if (close < 0)
-                    {
-                        regex.Append("\\[");
-                        break;
-                    }
-
-                    var set = p.Substring(i + 1, close - i - 1);
-                    regex.Append('[').Append(set.StartsWith("!", StringComparison.Ordinal) ? "^" + Regex.Escape(set.Substring(1)) : Regex.Escape(set)).Append(']');
-                    i = close;
-                    break;
-                default:
-                    regex.Append(Regex.Escape(c.ToString()));
-                    break;
-            }
-        }
-
-        regex.Append("\\z");
-        return new Regex(regex.ToString(), RegexOptions.CultureInvariant);
-    }
+    /// <summary>GitLab's glob over a whole path relative to the project folder; null when the pattern cannot be judged.</summary>
+    private static FileGlob? Glob(string pattern)
+        => Normalize(pattern) is { } normal ? new FileGlob(normal, nameInAnyFolder: false) : null;
 
     /// <summary>A path a script writes, relative to the project folder; null when it is outside it or cannot be known.</summary>
     public static string? ProjectPath(string written)

@@ -34,9 +34,6 @@ public sealed class CredentialInArtifactRule : IJobRule
         DiagnosticSeverity.Error,
         "A file the job publishes as an artifact, a dotenv report or a cache is readable outside the job, and GitLab masks nothing in it.");
 
-    /// <summary>Redirections that write stdout to a file (not a descriptor duplication such as <c>&gt;&amp;2</c>).</summary>
-    private static readonly ImmutableHashSet<string> FileWrites = ImmutableHashSet.Create(StringComparer.Ordinal, ">", ">>", ">|", "&>", "&>>");
-
     public DiagnosticDescriptor Descriptor => Rule;
 
     public string Name => "credential-in-artifact";
@@ -109,7 +106,7 @@ public sealed class CredentialInArtifactRule : IJobRule
         var location = new SourceLocation(line.Node.File, line.Node.MapToSource(command.Start, command.End - command.Start));
         if (content is not null)
         {
-            foreach (var redirection in command.Redirections.Where(r => FileWrites.Contains(r.Operator) && r.FileDescriptor is null or "1" && r.Target is not null))
+            foreach (var redirection in command.Redirections.Where(r => r.WritesStdout))
             {
                 Record(redirection.Target!, $"{name ?? string.Empty} … {redirection.Operator} {redirection.Target!.RawText}".TrimStart(), content, isFolder: false);
             }

@@ -39,9 +39,6 @@ public sealed class CredentialInJobLogRule : IJobRule
     /// <summary>Commands that print their input transformed, so the log's masking no longer recognises it.</summary>
     private static readonly ImmutableHashSet<string> Transformers = ImmutableHashSet.Create(StringComparer.Ordinal, "base64", "base32", "rev", "xxd", "od", "hexdump");
 
-    /// <summary>Redirections that send stdout elsewhere than the log.</summary>
-    private static readonly ImmutableHashSet<string> StdoutRedirections = ImmutableHashSet.Create(StringComparer.Ordinal, ">", ">>", ">|", "&>", "&>>");
-
     public DiagnosticDescriptor Descriptor => Rule;
 
     public string Name => "credential-in-job-log";
@@ -161,7 +158,7 @@ public sealed class CredentialInJobLogRule : IJobRule
     /// </summary>
     private static SourceLocation AtName(ScriptLine line, ShellCommand command)
     {
-        var named = command.Words.TakeWhile(w => w.LiteralValue is { } v && !v.StartsWith("-", StringComparison.Ordinal) && v.IndexOf('=') < 0).Take(3).ToList();
+        var named = NamedWords(command);
         var end = named.Count > 0 ? named[named.Count - 1].End : command.End;
         return new SourceLocation(line.Node.File, line.Node.MapToSource(command.Start, end - command.Start));
     }
@@ -294,8 +291,8 @@ public sealed class CredentialInJobLogRule : IJobRule
 
     /// <summary>stdout sent to a file or /dev/null; /dev/stderr and /dev/tty still reach the log.</summary>
     private static bool ToLogIsRedirected(ShellCommand command)
-        => command.Redirections.Any(r => StdoutRedirections.Contains(r.Operator) && r.FileDescriptor is null or "1"
-            && r.Target?.LiteralValue is not ("/dev/stderr" or "/dev/stdout" or "/dev/tty" or "/dev/fd/1" or "/dev/fd/2"));
+        => command.Redirections.Any(r => r.WritesStdout
+            && r.Target!.LiteralValue is not ("/dev/stderr" or "/dev/stdout" or "/dev/tty" or "/dev/fd/1" or "/dev/fd/2"));
 
     /// <summary>true for <c>set -x</c> / <c>set -o xtrace</c> (also in <c>set -ex</c>), false for <c>set +x</c>, null for anything else.</summary>
     private static bool? Xtrace(ShellCommand command)
@@ -380,8 +377,11 @@ public sealed class CredentialInJobLogRule : IJobRule
 
     private static string Label(ShellCommand command)
     {
-        // The tool and its subcommands, never options or values: the same whatever follows.
-        var words = command.Words.Select(w => w.LiteralValue).TakeWhile(w => w is not null && !w.StartsWith("-", StringComparison.Ordinal) && w.IndexOf('=') < 0).Take(3).ToList();
-        return words.Count == 0 ? command.Name ?? "?" : string.Join(" ", words!);
+        var words = NamedWords(command);
+        return words.Count == 0 ? command.Name ?? "?" : string.Join(" ", words.Select(w => w.LiteralValue));
     }
+
+    /// <summary>The tool and up to two subcommands, never options or values: the same whatever follows them.</summary>
+    private static List<ShellWord> NamedWords(ShellCommand command)
+        => command.Words.TakeWhile(w => w.LiteralValue is { } v && !v.StartsWith("-", StringComparison.Ordinal) && v.IndexOf('=') < 0).Take(3).ToList();
 }

@@ -33,9 +33,6 @@ public sealed class ExportMasksExitCodeRule : IJobRule
     /// <summary>Builtins that print their arguments: their status is their own, whatever a substitution in them did.</summary>
     private static readonly ImmutableHashSet<string> Writers = ImmutableHashSet.Create(StringComparer.Ordinal, "echo", "printf");
 
-    /// <summary>Redirections that write stdout to a file (not a descriptor duplication such as <c>&gt;&amp;2</c>).</summary>
-    private static readonly ImmutableHashSet<string> FileWrites = ImmutableHashSet.Create(StringComparer.Ordinal, ">", ">>", ">|", "&>", "&>>");
-
     private static readonly Regex DotenvKey = new(@"\A[A-Za-z_][A-Za-z0-9_]*=\z", RegexOptions.CultureInvariant);
 
     /// <summary>Simple commands that cannot meaningfully fail, per the rule catalog.</summary>
@@ -147,7 +144,7 @@ public sealed class ExportMasksExitCodeRule : IJobRule
     private static void CheckWrite(ShellScript script, int index, ScriptLine line, JobContext context)
     {
         var command = script.Commands[index];
-        var write = command.Redirections.LastOrDefault(r => FileWrites.Contains(r.Operator) && r.FileDescriptor is null or "1" && r.Target is not null);
+        var write = command.Redirections.LastOrDefault(r => r.WritesStdout);
         if (write?.Target is not { } target || IsDevice(target))
         {
             return;

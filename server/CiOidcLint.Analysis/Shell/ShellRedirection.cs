@@ -33,6 +33,13 @@ public sealed class ShellRedirection
     public bool IsHereDocument => Operator is "<<" or "<<-";
 
     /// <summary>
+    /// Sends stdout (and with <c>&amp;&gt;</c> stderr too) to the target word: <c>&gt;</c>,
+    /// <c>&gt;&gt;</c>, <c>&gt;|</c>, <c>&amp;&gt;</c>, <c>&amp;&gt;&gt;</c>, alone or on descriptor 1;
+    /// not a duplication such as <c>&gt;&amp;2</c>, not <c>2&gt;</c>.
+    /// </summary>
+    public bool WritesStdout => Operator is ">" or ">>" or ">|" or "&>" or "&>>" && FileDescriptor is null or "1" && Target is not null;
+
+    /// <summary>
     /// A here-document's body, from the line after the operator's line up to (not including) the
     /// delimiter line. With an unquoted delimiter its expansions are parsed; with a quoted one it is a
     /// single <see cref="QuoteKind.Single"/> literal. Null when the body was never reached.

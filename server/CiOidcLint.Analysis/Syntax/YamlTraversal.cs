@@ -5,6 +5,14 @@ namespace CiOidcLint.Analysis.Syntax;
 /// <summary>Walks over located YAML trees.</summary>
 internal static class YamlTraversal
 {
+    /// <summary>The values of a key GitLab takes as a string or a list of strings (<c>tags</c>, <c>artifacts:paths</c>); nulls left out.</summary>
+    internal static IEnumerable<string> ScalarValues(YamlNode? node) => node switch
+    {
+        YamlScalar { IsNull: false } scalar => new[] { scalar.Value },
+        YamlSequence sequence => System.Linq.Enumerable.Select(System.Linq.Enumerable.Where(System.Linq.Enumerable.OfType<YamlScalar>(sequence.Items), s => !s.IsNull), s => s.Value),
+        _ => System.Array.Empty<string>(),
+    };
+
     /// <summary>Every scalar value below <paramref name="node"/>, each node once (aliases share nodes).</summary>
     internal static IEnumerable<YamlScalar> ValueScalars(YamlNode node)
     {

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using CiOidcLint.Analysis.Pipeline;
 
 namespace CiOidcLint.LanguageServer.Workspace;
 

@@ -135,6 +135,8 @@ public sealed class CredentialInArtifactRuleTests
         Assert.Empty(Findings(job + "\n    untracked: true\n    exclude: [\"reports/**/*.out\"]\n"));
         Assert.Single(Findings(job + "\n    paths: [\"reports/**/*.out\"]\n"));
         Assert.Single(Findings(job + "\n    paths: [reports]\n"));
+        Assert.Single(Findings(job + "\n    paths: [\"reports/**/*.{out,log}\"]\n"));
+        Assert.Empty(Findings(job + "\n    paths: [\"*.out\"]\n"));
         Assert.Empty(Findings(job + "\n    paths: [\"reports/*.out\"]\n"));
         Assert.Empty(Findings(job + "\n    paths: [\"$OUTPUT_DIR/\"]\n"));
         Assert.Empty(Findings(job + "\n    untracked: \"true\"\n"));

@@ -1,27 +1,29 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace CiOidcLint.LanguageServer.Workspace;
+namespace CiOidcLint.Analysis.Pipeline;
 
 /// <summary>
-/// A glob over repository paths, as editors write them: <c>*</c> within a folder, <c>**</c>
-/// across folders, <c>?</c>, <c>{a,b}</c> and <c>[abc]</c>. A glob without a slash matches the
-/// file name in any folder (<c>*.ci.yml</c>), as .gitignore and VS Code do.
+/// A glob over repository paths: <c>*</c> within a folder, <c>**</c> across folders, <c>?</c>,
+/// <c>{a,b}</c> and <c>[abc]</c>, matched against a whole path relative to the root. Editors'
+/// globs (the <c>files</c> setting) let a glob without a slash match the file name in any folder
+/// (<c>*.ci.yml</c>), as .gitignore and VS Code do; GitLab's <c>artifacts:paths</c> and
+/// <c>cache:paths</c> do not (<paramref name="nameInAnyFolder"/> false).
 /// </summary>
 public sealed class FileGlob
 {
     private readonly Regex _regex;
 
-    public FileGlob(string pattern)
+    public FileGlob(string pattern, bool nameInAnyFolder = true)
     {
         Pattern = pattern;
         var text = pattern.Replace('\\', '/').TrimStart('/');
-        if (text.StartsWith("./", System.StringComparison.Ordinal))
+        while (text.StartsWith("./", System.StringComparison.Ordinal))
         {
             text = text.Substring(2);
         }
 
-        if (!text.Contains('/'))
+        if (nameInAnyFolder && text.IndexOf('/') < 0)
         {
             text = "**/" + text;
         }
