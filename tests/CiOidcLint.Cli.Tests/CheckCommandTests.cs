@@ -11,6 +11,8 @@ public sealed class CheckCommandTests
           script:
             - export VAULT_TOKEN="$(vault write -field=token auth/jwt/login role=app jwt=$VAULT_ID_TOKEN)"
             - my-script.sh $VAULT_TOKEN
+          rules:
+            - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH
         """;
 
     [Fact]

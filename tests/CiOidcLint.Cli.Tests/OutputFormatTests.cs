@@ -15,6 +15,8 @@ public sealed class OutputFormatTests
           script:
             - export VAULT_TOKEN="$(vault write -field=token auth/jwt/login role=app jwt=$VAULT_ID_TOKEN)"
             - echo $CI_JOB_JWT
+          rules:
+            - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH
         """;
 
     [Fact]

@@ -23,6 +23,8 @@ public static class Pipelines
           extends: .deploy
           script:
             - echo deploying
+          rules:
+            - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH
         """;
 
     public const string Deploy = """

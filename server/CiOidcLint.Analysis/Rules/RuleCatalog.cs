@@ -33,7 +33,8 @@ public static class RuleCatalog
         new IncludeNotFollowedRule(),
         new DuplicateKeyRule(),
         new CredentialInArtifactRule(),
-        new CredentialInJobLogRule());
+        new CredentialInJobLogRule(),
+        new IdTokenOnUnprotectedRefRule());
 
     public static string HelpLink(string id, string? helpBase = null) => (helpBase ?? DefaultHelpBase) + id + ".md";
 

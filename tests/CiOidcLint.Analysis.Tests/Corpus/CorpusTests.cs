@@ -59,6 +59,28 @@ public sealed class CorpusTests
         Golden.Compare(Path.Combine("corpus", group.Replace('/', '-') + ".expected"), string.Join("\n", findings) + "\n");
     }
 
+    /// <summary>
+    /// CIOL019 judges only a project's own <c>.gitlab-ci.yml</c>. The real-world corpus names each
+    /// file <c>owner__repo__path</c>; those whose path is the project's root pipeline are analysed
+    /// under that name here, and every CIOL019 they draw is in the golden file, judged by hand.
+    /// </summary>
+    [SkippableFact]
+    public void Real_root_pipelines_match_their_golden_CIOL019_findings()
+    {
+        Skip.IfNot(CorpusLocation.Exists, CorpusLocation.SkipMessage);
+        var folder = Path.Combine(CorpusLocation.Corpus, "realworld");
+        var findings = new List<string>();
+        foreach (var file in Directory.GetFiles(folder, "*__.gitlab-ci.yml").OrderBy(f => f, StringComparer.Ordinal))
+        {
+            var fileSystem = new InMemoryFileSystem();
+            fileSystem.Add(RepositoryAnalysis.RootPipelinePath, File.ReadAllText(file));
+            var result = new RepositoryAnalysis(fileSystem).AnalyzePipeline(RepositoryAnalysis.RootPipelinePath)!;
+            findings.AddRange(Format(result.Findings.Where(f => f.Id == "CIOL019"), Path.GetFileName(file) + " "));
+        }
+
+        Golden.Compare(Path.Combine("corpus", "realworld-root-pipelines-CIOL019.expected"), string.Join("\n", findings) + "\n");
+    }
+
     /// <summary>The repository's root pipeline, and every other YAML file in it as a pipeline of its own.</summary>
     private static IEnumerable<string> AnalyzeRepository(string root, string prefix)
     {

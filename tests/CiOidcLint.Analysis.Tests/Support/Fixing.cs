@@ -44,14 +44,17 @@ public static class Fixing
 
         var after = ApplyChanges(files, fix);
         var reanalysed = Analyze(after.Select(kv => (kv.Key, kv.Value)).ToArray());
-        var expected = Keys(before).ToList();
+        // CIOL019 says which credentials a job gets and where it runs: a fix that gives a job an ID
+        // token rightly adds or rewords it. Only its own fix tests compare it.
+        bool Compared(Finding f) => id == "CIOL019" || f.Id != "CIOL019";
+        var expected = Keys(before.Where(Compared)).ToList();
         expected.Remove(Key(finding));
         foreach (var gone in alsoGone)
         {
             expected.RemoveAll(k => k.StartsWith(gone + " ", StringComparison.Ordinal));
         }
 
-        var actual = Keys(reanalysed).ToList();
+        var actual = Keys(reanalysed.Where(Compared)).ToList();
         Assert.True(
             expected.SequenceEqual(actual),
             $"after the fix the findings changed.\nexpected:\n  {string.Join("\n  ", expected)}\nactual:\n  {string.Join("\n  ", actual)}\nfixed text:\n{string.Join("\n---\n", after.Values)}");
