@@ -81,9 +81,33 @@ public sealed class UnusedIdTokenRule : IPipelineRule
     private static HashSet<string> UsedNames(Job job, HashSet<string> pipelineReferences)
     {
         var used = new HashSet<string>(pipelineReferences, StringComparer.Ordinal);
-        foreach (var entry in job.Effective.Entries.Where(e => e.Name != "id_tokens"))
+        foreach (var entry in job.Effective.Entries.Where(e => e.Name is not ("id_tokens" or "secrets")))
         {
             used.UnionWith(References(entry.Value));
+        }
+
+        if (job.Get("secrets") is { } unread and not YamlMapping)
+        {
+            used.UnionWith(References(unread));
+        }
+
+        foreach (var secret in job.Secrets)
+        {
+            // A gitlab_secrets_manager secret logs in with a JWT that GitLab mints for it
+            // (ee BuildRunnerPresenter: inline_auth), so its token: uses nothing.
+            var ignoresToken = secret.Provider == "gitlab_secrets_manager";
+            foreach (var key in secret.Mapping?.Entries ?? ImmutableArray<YamlEntry>.Empty)
+            {
+                if (!(ignoresToken && key.Name == "token"))
+                {
+                    used.UnionWith(References(key.Value));
+                }
+            }
+
+            if (secret.Mapping is null)
+            {
+                used.UnionWith(References(secret.Entry.Value));
+            }
         }
 
         foreach (var secret in job.Secrets)

@@ -338,6 +338,7 @@ job:
 #                                          ^^^^^^^^^^^^^^^^^ CIOL008 has more than one '#'
     AWS_NO_SECRET_ID: { aws_secrets_manager: { region: eu-west-1 }, token: $ID_TOKEN }
 #                       ^^^^^^^^^^^^^^^^^^^ CIOL008 The 'aws_secrets_manager' of secret 'AWS_NO_SECRET_ID' has no 'secret_id'
+    AWS_VERSION_ID_AND_STAGE: { aws_secrets_manager: { secret_id: db, version_id: '1', version_stage: AWSCURRENT, field: pw }, token: $ID_TOKEN }
     OWN: { gitlab_secrets_manager: { name: db, source: group/platform/infra } }
     OWN_PROJECT: { gitlab_secrets_manager: { name: db, source: project } }
     OWN_BAD_SOURCE: { gitlab_secrets_manager: { name: db, source: groups/platform } }

@@ -9,6 +9,31 @@ public sealed class ScriptBlockRulesTests
         => Fixing.Analyze((".gitlab-ci.yml", yaml)).Where(f => f.Id == id).Select(f => $"{f.Location.LineSpan.Start.Line + 1}:{f.Location.LineSpan.Start.Character + 1} {f.Message}").ToList();
 
     [Fact]
+    public void Job_inputs_and_input_interpolations_are_opaque_words_that_draw_no_finding()
+    {
+        var findings = Fixing.Analyze((".gitlab-ci.yml", """
+            deploy:
+              inputs:
+                target:
+                  default: staging
+                  options: [staging, production]
+              script:
+                - ./deploy.sh ${{ job.inputs.target }} "$[[ inputs.region ]]"
+                - export TARGET=${{ job.inputs.target }}
+                - |
+                  if [ "${{ job.inputs.target }}" = production ]; then
+                    ./promote.sh --region $[[ inputs.region | expand_vars ]]
+                  fi
+                - >
+                  ./notify.sh
+                  ${{ job.inputs.target }}
+              rules:
+                - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH
+            """));
+        Assert.Empty(findings.Select(f => f.Id + " " + f.Message));
+    }
+
+    [Fact]
     public void CIOL009_flags_each_run_of_more_indented_lines_in_a_folded_block_once()
     {
         const string yaml = "job:\n  script:\n    - >\n      curl -X POST\n        --data @payload.json\n        --header 'Content-Type: application/json'\n      https://api.example.org/hook\n";

@@ -28,6 +28,27 @@ public sealed class TokenUsageRulesTests
         Assert.Equal("job:\n  script: [echo]\n", Fixing.Apply(yaml, "CIOL013", "Remove ID token 'T'"));
     }
 
+    [Fact]
+    public void CIOL013_does_not_count_the_token_of_a_gitlab_secrets_manager_secret_which_GitLab_ignores()
+    {
+        const string only = """
+            deploy:
+              id_tokens:
+                GL_TOKEN:
+                  aud: https://gitlab.com
+              secrets:
+                DB:
+                  gitlab_secrets_manager:
+                    name: db-password
+                  token: $GL_TOKEN
+              script: [echo]
+            """;
+        Assert.Equal("3:5", Assert.Single(Findings(only, "CIOL013"))[..3]);
+
+        // The same token: on a Vault secret is a use.
+        Assert.Empty(Findings(only.Replace("gitlab_secrets_manager:\n        name: db-password", "vault: db/pw@ops", StringComparison.Ordinal), "CIOL013"));
+    }
+
     [Theory]
     [InlineData("  secrets:\n    DB:\n      vault: db/pw@ops\n  script: [make]\n")]
     [InlineData("  secrets:\n    DB:\n      aws_secrets_manager: {secret_id: x}\n  script: [echo]\n")]
