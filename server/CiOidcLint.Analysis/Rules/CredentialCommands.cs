@@ -54,7 +54,7 @@ internal static class CredentialCommands
     {
         // Most commands are none of these: decide that before building anything (this runs on
         // every command and substitution of every job, on every keystroke).
-        if (command.Name is not ("vault" or "aws" or "gcloud" or "az"))
+        if (command.Name is not ("vault" or "aws" or "gcloud" or "az" or "curl"))
         {
             return null;
         }
@@ -90,6 +90,11 @@ internal static class CredentialCommands
         }
 
         var tool = words[0];
+        if (tool == "curl")
+        {
+            return DescribeCurl(words);
+        }
+
         var args = words.Skip(1).Where(w => !w.StartsWith("-", StringComparison.Ordinal)).ToArray();
         var options = command.Words.Skip(1).Select(w => w.RawText).Where(w => w.StartsWith("--", StringComparison.Ordinal)).Select(w => w.Split('=')[0]).ToArray();
 
@@ -146,5 +151,83 @@ internal static class CredentialCommands
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// A login or secret read through the HTTP API, as pipelines without the CLI do it:
+    /// <list type="bullet">
+    /// <item>Vault's login endpoint (<c>POST $VAULT_ADDR/v1/auth/jwt/login</c> with the JWT), which
+    /// answers with the client token;</item>
+    /// <item>a Vault read (<c>-H "X-Vault-Token: …" $VAULT_ADDR/v1/secret/data/app</c>) without a
+    /// body, which answers with the secret (not <c>/v1/sys/</c>, which holds no secret);</item>
+    /// <item>AWS STS's <c>Action=AssumeRoleWithWebIdentity</c>, Google's STS token exchange and
+    /// <c>generateAccessToken</c>, Microsoft Entra ID's <c>oauth2/…/token</c>.</item>
+    /// </list>
+    /// Output sent to a file (<c>-o</c>, <c>--output</c>) is not printed.
+    /// </summary>
+    private static string? DescribeCurl(string[] words)
+    {
+        var sendsBody = false;
+        var vaultHeader = false;
+        var method = "GET";
+        for (var i = 1; i < words.Length; i++)
+        {
+            var word = words[i];
+            if (word is "-o" or "--output" or "-O" or "--remote-name" || (word.StartsWith("-o", StringComparison.Ordinal) && word.Length > 2 && word[1] == 'o' && !word.StartsWith("--", StringComparison.Ordinal)))
+            {
+                if (!(word is "-o" or "--output" && i + 1 < words.Length && words[i + 1] == "-"))
+                {
+                    return null;
+                }
+            }
+
+            if (word.StartsWith("-d", StringComparison.Ordinal) || word.StartsWith("--data", StringComparison.Ordinal) || word is "--json" or "-F" or "--form")
+            {
+                sendsBody = true;
+            }
+
+            if ((word is "-X" or "--request") && i + 1 < words.Length)
+            {
+                method = words[i + 1].ToUpperInvariant();
+            }
+
+            if (word.IndexOf("X-Vault-Token", StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                vaultHeader = true;
+            }
+        }
+
+        foreach (var word in words.Skip(1))
+        {
+            var url = word.Trim('\'', '"');
+            var path = url.Split('?')[0].TrimEnd('/');
+            if (url.IndexOf("/v1/auth/", StringComparison.Ordinal) >= 0 && path.EndsWith("/login", StringComparison.Ordinal) && sendsBody)
+            {
+                return "the Vault token from 'curl' (Vault's login API)";
+            }
+
+            if (vaultHeader && !sendsBody && method == "GET" && url.IndexOf("/v1/", StringComparison.Ordinal) >= 0
+                && url.IndexOf("/v1/sys/", StringComparison.Ordinal) < 0 && url.IndexOf("/v1/auth/", StringComparison.Ordinal) < 0)
+            {
+                return "the secret from 'curl' (Vault's API)";
+            }
+
+            if (url.IndexOf("Action=AssumeRoleWithWebIdentity", StringComparison.Ordinal) >= 0 || url.IndexOf("Action=AssumeRole&", StringComparison.Ordinal) >= 0)
+            {
+                return "the AWS keys from 'curl' (the STS API)";
+            }
+
+            if (sendsBody && (url.IndexOf("sts.googleapis.com/v1/token", StringComparison.Ordinal) >= 0 || url.IndexOf(":generateAccessToken", StringComparison.Ordinal) >= 0))
+            {
+                return "the access token from 'curl' (Google's token API)";
+            }
+
+            if (sendsBody && url.IndexOf("login.microsoftonline.com/", StringComparison.Ordinal) >= 0 && path.EndsWith("/token", StringComparison.Ordinal))
+            {
+                return "the access token from 'curl' (Microsoft Entra ID)";
+            }
+        }
+
+        return null;
     }
 }

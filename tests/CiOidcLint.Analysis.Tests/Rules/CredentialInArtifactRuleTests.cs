@@ -50,6 +50,25 @@ public sealed class CredentialInArtifactRuleTests
     }
 
     [Fact]
+    public void A_vault_token_from_the_http_login_written_to_a_dotenv_report_is_reported()
+    {
+        var finding = Assert.Single(Findings("""
+            login:
+              id_tokens:
+                VAULT_ID_TOKEN:
+                  aud: https://vault.acme.internal
+              script:
+                - |
+                  VAULT_TOKEN=$(curl -sf --data "{\"jwt\":\"${VAULT_ID_TOKEN}\",\"role\":\"app\"}" ${VAULT_ADDR}/v1/auth/jwt/login | jq -r '.auth.client_token')
+                  echo "VAULT_TOKEN=${VAULT_TOKEN}" > vault.env
+              artifacts:
+                reports:
+                  dotenv: vault.env
+            """));
+        Assert.StartsWith("8:7 'echo … > vault.env' writes the Vault token from 'curl' (Vault's login API) (in VAULT_TOKEN) to 'vault.env'", finding, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Secrets_copies_tee_here_documents_logins_and_variable_dumps_are_followed()
     {
         var findings = Findings("""

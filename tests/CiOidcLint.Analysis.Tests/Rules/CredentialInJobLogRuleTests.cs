@@ -24,6 +24,36 @@ public sealed class CredentialInJobLogRuleTests
         => Findings(Tokens + string.Concat(lines.Select(l => "    - " + l + "\n")));
 
     [Fact]
+    public void Logins_and_reads_through_the_http_api_are_followed_like_the_clis()
+    {
+        var findings = Findings(Tokens + """
+                - |
+                  curl --request POST --data "{\"jwt\": \"$VAULT_ID_TOKEN\", \"role\": \"ci\"}" "$VAULT_ADDR/v1/auth/jwt/login"
+                - |
+                  export VAULT_TOKEN="$(curl -sf --data "jwt=$VAULT_ID_TOKEN" $VAULT_ADDR/v1/auth/gitlab/login | jq -r .auth.client_token)"
+                  echo "token: $VAULT_TOKEN"
+                - curl -s -H "X-Vault-Token $VAULT_TOKEN" "$VAULT_ADDR/v1/secret/data/app/prod"
+                - curl -s "https://sts.amazonaws.com/?Action=AssumeRoleWithWebIdentity&RoleArn=$ROLE&WebIdentityToken=$AWS_ID_TOKEN"
+            """);
+        Assert.Equal(4, findings.Count);
+        Assert.Contains("the Vault token from 'curl' (Vault's login API)", findings[0], StringComparison.Ordinal);
+        Assert.StartsWith("12:7 ", findings[1], StringComparison.Ordinal);
+        Assert.Contains("the Vault token from 'curl' (Vault's login API) (in VAULT_TOKEN)", findings[1], StringComparison.Ordinal);
+        Assert.Contains("the secret from 'curl' (Vault's API)", findings[2], StringComparison.Ordinal);
+        Assert.Contains("the AWS keys from 'curl' (the STS API)", findings[3], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("curl -sf \"$VAULT_ADDR/v1/sys/health\"")]
+    [InlineData("curl -sf -H \"X-Vault-Token $VAULT_TOKEN\" -o secret.json \"$VAULT_ADDR/v1/secret/data/app\"")]
+    [InlineData("curl -sf --data \"jwt=$VAULT_ID_TOKEN\" $VAULT_ADDR/v1/auth/jwt/login > /dev/null")]
+    [InlineData("curl -sf $VAULT_ADDR/v1/auth/jwt/login")]
+    [InlineData("curl -sf -X DELETE -H \"X-Vault-Token $T\" $VAULT_ADDR/v1/secret/data/old")]
+    [InlineData("curl -sSf https://gitlab.com/api/v4/projects")]
+    public void Http_calls_that_print_no_credential_are_not_reported(string line)
+        => Assert.Empty(InScript(line));
+
+    [Fact]
     public void A_login_whose_output_reaches_the_log_is_reported()
     {
         var findings = InScript(
