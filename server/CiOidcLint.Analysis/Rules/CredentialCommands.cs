@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using CiOidcLint.Analysis.Shell;
 
@@ -76,9 +77,20 @@ internal static class CredentialCommands
     }
 
     private static string? DescribeUncached(ShellCommand command)
-    {
         // Raw text for words built from variables (auth/$VAULT_AUTH_PATH/login), literal values otherwise.
-        var words = command.Words.Select(w => w.LiteralValue ?? w.RawText.Trim('"')).ToArray();
+        => Describe(command.Words.Select(w => w.LiteralValue ?? w.RawText.Trim('"')).ToArray(), command.Words.Select(w => w.RawText).ToArray());
+
+    /// <summary>
+    /// The same judgement on a command given as words: <paramref name="words"/> unquoted,
+    /// <paramref name="raw"/> as written (a PowerShell line's native command, say).
+    /// </summary>
+    public static string? Describe(string[] words, string[] raw)
+    {
+        if (words.Length == 0 || words[0] is not ("vault" or "aws" or "gcloud" or "az" or "curl"))
+        {
+            return null;
+        }
+
         if (IsNarrowed(words))
         {
             return null;
@@ -96,7 +108,7 @@ internal static class CredentialCommands
         }
 
         var args = words.Skip(1).Where(w => !w.StartsWith("-", StringComparison.Ordinal)).ToArray();
-        var options = command.Words.Skip(1).Select(w => w.RawText).Where(w => w.StartsWith("--", StringComparison.Ordinal)).Select(w => w.Split('=')[0]).ToArray();
+        var options = raw.Skip(1).Where(w => w.StartsWith("--", StringComparison.Ordinal)).Select(w => w.Split('=')[0]).ToArray();
 
         // A command without the arguments it needs fails and prints no credential (a login
         // whose options a missing '\' cut off, say): only a complete one counts.
@@ -106,12 +118,12 @@ internal static class CredentialCommands
         switch (tool)
         {
             case "vault":
-                if (Sub("login") || (Sub("write") && args.Length > 1 && args[1].StartsWith("auth/", StringComparison.Ordinal) && args[1].EndsWith("/login", StringComparison.Ordinal) && command.Words.Length > 3))
+                if (Sub("login") || (Sub("write") && args.Length > 1 && args[1].StartsWith("auth/", StringComparison.Ordinal) && args[1].EndsWith("/login", StringComparison.Ordinal) && words.Length > 3))
                 {
                     return $"the Vault token from 'vault {args[0]}'";
                 }
 
-                if ((Sub("kv", "get") && command.Words.Length > 3) || (Sub("read") && command.Words.Length > 2))
+                if ((Sub("kv", "get") && words.Length > 3) || (Sub("read") && words.Length > 2))
                 {
                     return $"the secret from 'vault {(args[0] == "kv" ? "kv get" : "read")}'";
                 }
@@ -173,12 +185,11 @@ internal static class CredentialCommands
         for (var i = 1; i < words.Length; i++)
         {
             var word = words[i];
-            if (word is "-o" or "--output" or "-O" or "--remote-name" || (word.StartsWith("-o", StringComparison.Ordinal) && word.Length > 2 && word[1] == 'o' && !word.StartsWith("--", StringComparison.Ordinal)))
+            var toFile = word is "-o" or "--output" ? !(i + 1 < words.Length && words[i + 1] == "-")
+                : word is "-O" or "--remote-name" || (word.Length > 2 && word[0] == '-' && word[1] == 'o');
+            if (toFile)
             {
-                if (!(word is "-o" or "--output" && i + 1 < words.Length && words[i + 1] == "-"))
-                {
-                    return null;
-                }
+                return null;
             }
 
             if (word.StartsWith("-d", StringComparison.Ordinal) || word.StartsWith("--data", StringComparison.Ordinal) || word is "--json" or "-F" or "--form")
@@ -191,40 +202,46 @@ internal static class CredentialCommands
                 method = words[i + 1].ToUpperInvariant();
             }
 
-            if (word.IndexOf("X-Vault-Token", StringComparison.OrdinalIgnoreCase) >= 0)
-            {
-                vaultHeader = true;
-            }
+            vaultHeader |= word.IndexOf("X-Vault-Token", StringComparison.OrdinalIgnoreCase) >= 0;
         }
 
-        foreach (var word in words.Skip(1))
+        return DescribeHttp("curl", words.Skip(1), sendsBody, vaultHeader, method);
+    }
+
+    /// <summary>
+    /// An HTTP call, from <c>curl</c> or PowerShell's <c>Invoke-RestMethod</c>, given its words (a
+    /// URL among them), whether it sends a body, whether it sends a Vault token, and its method.
+    /// </summary>
+    public static string? DescribeHttp(string tool, IEnumerable<string> words, bool sendsBody, bool vaultHeader, string method)
+    {
+        foreach (var word in words)
         {
             var url = word.Trim('\'', '"');
             var path = url.Split('?')[0].TrimEnd('/');
             if (url.IndexOf("/v1/auth/", StringComparison.Ordinal) >= 0 && path.EndsWith("/login", StringComparison.Ordinal) && sendsBody)
             {
-                return "the Vault token from 'curl' (Vault's login API)";
+                return $"the Vault token from '{tool}' (Vault's login API)";
             }
 
             if (vaultHeader && !sendsBody && method == "GET" && url.IndexOf("/v1/", StringComparison.Ordinal) >= 0
                 && url.IndexOf("/v1/sys/", StringComparison.Ordinal) < 0 && url.IndexOf("/v1/auth/", StringComparison.Ordinal) < 0)
             {
-                return "the secret from 'curl' (Vault's API)";
+                return $"the secret from '{tool}' (Vault's API)";
             }
 
             if (url.IndexOf("Action=AssumeRoleWithWebIdentity", StringComparison.Ordinal) >= 0 || url.IndexOf("Action=AssumeRole&", StringComparison.Ordinal) >= 0)
             {
-                return "the AWS keys from 'curl' (the STS API)";
+                return $"the AWS keys from '{tool}' (the STS API)";
             }
 
             if (sendsBody && (url.IndexOf("sts.googleapis.com/v1/token", StringComparison.Ordinal) >= 0 || url.IndexOf(":generateAccessToken", StringComparison.Ordinal) >= 0))
             {
-                return "the access token from 'curl' (Google's token API)";
+                return $"the access token from '{tool}' (Google's token API)";
             }
 
             if (sendsBody && url.IndexOf("login.microsoftonline.com/", StringComparison.Ordinal) >= 0 && path.EndsWith("/token", StringComparison.Ordinal))
             {
-                return "the access token from 'curl' (Microsoft Entra ID)";
+                return $"the access token from '{tool}' (Microsoft Entra ID)";
             }
         }
 

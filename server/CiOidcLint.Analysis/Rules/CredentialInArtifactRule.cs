@@ -22,7 +22,7 @@ namespace CiOidcLint.Analysis.Rules;
 /// <c>&gt;&gt;</c>, <c>tee</c>, <c>cp</c>/<c>mv</c> of a secret file, here-documents, and a login
 /// redirected to a file. Only literal paths count, relative to the project folder (or under
 /// <c>$CI_PROJECT_DIR</c>); after a <c>cd</c> relative paths cannot be placed, and a file the job
-/// removes again (<c>rm</c>) is not uploaded. bash jobs only: PowerShell jobs are left alone.
+/// removes again (<c>rm</c>) is not uploaded. PowerShell jobs are read by <see cref="PowerShellCredentialFlow"/>.
 /// </para>
 /// </summary>
 public sealed class CredentialInArtifactRule : IJobRule
@@ -43,14 +43,25 @@ public sealed class CredentialInArtifactRule : IJobRule
     public void AnalyzeJob(JobContext context)
     {
         var job = context.Job;
-        if (job.Shell == JobShell.PowerShell)
+        var published = PublishedFiles.Of(job);
+        if (published.IsEmpty)
         {
             return;
         }
 
-        var published = PublishedFiles.Of(job);
-        if (published.IsEmpty)
+        if (job.Shell == JobShell.PowerShell)
         {
+            foreach (var flow in PowerShellCredentialFlow.Of(job))
+            {
+                foreach (var write in flow.Writes.Where(w => !flow.Removals.Any(r => r.Path == w.Path && r.Order > w.Order)))
+                {
+                    if (published.Publishing(write.Path, write.IsFolder) is { } publisher)
+                    {
+                        context.Report(write.Location, write.Shown, write.What, write.IsFolder ? write.Path + "/" : write.Path, Consequence(publisher));
+                    }
+                }
+            }
+
             return;
         }
 

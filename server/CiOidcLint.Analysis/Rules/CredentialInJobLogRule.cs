@@ -25,7 +25,7 @@ namespace CiOidcLint.Analysis.Rules;
 /// reported at the <c>set -x</c>;</item>
 /// <item><c>CI_DEBUG_TRACE: "true"</c> in a job with ID tokens or secrets.</item>
 /// </list>
-/// The shell analysis is bash's: PowerShell jobs get only the <c>CI_DEBUG_TRACE</c> check.
+/// PowerShell jobs are read by <see cref="PowerShellCredentialFlow"/>: logins printed, captured logins printed or base64-encoded, environment dumps.
 /// </summary>
 public sealed class CredentialInJobLogRule : IJobRule
 {
@@ -52,6 +52,11 @@ public sealed class CredentialInJobLogRule : IJobRule
         CheckDebugTrace(context, known);
         if (job.Shell == JobShell.PowerShell)
         {
+            foreach (var print in PowerShellCredentialFlow.Of(job).SelectMany(f => f.Prints))
+            {
+                context.Report(print.Location, print.Message);
+            }
+
             return;
         }
 

@@ -50,6 +50,46 @@ public sealed class CredentialInArtifactRuleTests
     }
 
     [Fact]
+    public void PowerShell_writes_of_tokens_secrets_and_captured_logins_are_reported()
+    {
+        var findings = Findings("""
+            deploy:
+              tags: [saas-windows-medium-amd64]
+              id_tokens:
+                VAULT_ID_TOKEN:
+                  aud: https://vault.acme.internal
+              secrets:
+                DB_PASSWORD:
+                  vault: db/password@ops
+                  file: false
+                CERT:
+                  vault: tls/cert@ops
+              script:
+                - $env:VAULT_ID_TOKEN | Out-File -FilePath token.txt
+                - Set-Content -Path .\out\db.txt -Value $env:DB_PASSWORD
+                - $token = vault write -field=token auth/jwt/login role=ci jwt=$env:VAULT_ID_TOKEN
+                - "Write-Output \"VAULT_TOKEN=$token\" >> build.env"
+                - Copy-Item $env:CERT -Destination out\
+                - '[IO.File]::WriteAllText("$env:CI_PROJECT_DIR\out\jwt", $env:VAULT_ID_TOKEN)'
+                - $env:VAULT_ID_TOKEN | Out-File $env:TEMP\token.txt
+                - $env:VAULT_ID_TOKEN.Length | Out-File out\length.txt
+                - Write-Output '$env:VAULT_ID_TOKEN' > out\literal.txt
+                - $env:VAULT_ID_TOKEN > out\removed.txt
+                - Remove-Item out\removed.txt
+              artifacts:
+                paths: [token.txt, out/]
+                reports:
+                  dotenv: build.env
+            """);
+        Assert.True(findings.Count == 5, string.Join("\n", findings));
+        Assert.StartsWith("13:7 'Out-File token.txt' writes the ID token VAULT_ID_TOKEN to 'token.txt', which artifacts:paths ('token.txt') publishes", findings[0], StringComparison.Ordinal);
+        Assert.StartsWith("14:7 'Set-Content .\\out\\db.txt' writes the secret DB_PASSWORD to 'out/db.txt'", findings[1], StringComparison.Ordinal);
+        Assert.StartsWith("16:8 '… >> build.env' writes the Vault token from 'vault write' (in $token) to 'build.env', which artifacts:reports:dotenv publishes", findings[2], StringComparison.Ordinal);
+        Assert.StartsWith("17:7 'Copy-Item … out\\' writes the secret CERT (its file's contents) to 'out/'", findings[3], StringComparison.Ordinal);
+        Assert.StartsWith("18:8 '[IO.File]::WriteAllText' writes the ID token VAULT_ID_TOKEN to 'out/jwt'", findings[4], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_vault_token_from_the_http_login_written_to_a_dotenv_report_is_reported()
     {
         var finding = Assert.Single(Findings("""

@@ -54,6 +54,46 @@ public sealed class CredentialInJobLogRuleTests
         => Assert.Empty(InScript(line));
 
     [Fact]
+    public void PowerShell_prints_of_logins_captured_logins_encoded_tokens_and_environment_dumps_are_reported()
+    {
+        var findings = Findings("""
+            deploy:
+              tags: [windows]
+              id_tokens:
+                VAULT_ID_TOKEN:
+                  aud: https://vault.acme.internal
+              script:
+                - vault write auth/jwt/login role=ci jwt=$env:VAULT_ID_TOKEN
+                - $resp = Invoke-RestMethod -Method Post -Uri "$env:VAULT_ADDR/v1/auth/jwt/login" -Body (@{ jwt = $env:VAULT_ID_TOKEN; role = 'ci' } | ConvertTo-Json)
+                - Write-Host "Vault token $($resp.auth.client_token)"
+                - $env:VAULT_TOKEN = $resp.auth.client_token
+                - 'Get-ChildItem env:'
+                - Write-Host ([Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes($env:VAULT_ID_TOKEN)))
+                - $token = vault write -field=token auth/jwt/login role=ci jwt=$env:VAULT_ID_TOKEN
+                - $token
+            """);
+        Assert.True(findings.Count == 5, string.Join("\n", findings));
+        Assert.StartsWith("7:7 'vault write auth/jwt/login' prints the Vault token from 'vault write' to the job log, where GitLab masks none of it; capture it in a variable (in job 'deploy')", findings[0], StringComparison.Ordinal);
+        Assert.StartsWith("9:7 'Write-Host' prints the Vault token from 'Invoke-RestMethod' (Vault's login API) (in $resp) to the job log", findings[1], StringComparison.Ordinal);
+        Assert.StartsWith("11:8 'Get-ChildItem env:' prints every environment variable, the Vault token from 'Invoke-RestMethod' (Vault's login API) (in $resp) among them", findings[2], StringComparison.Ordinal);
+        Assert.StartsWith("12:7 'Write-Host' prints the ID token VAULT_ID_TOKEN base64-encoded", findings[3], StringComparison.Ordinal);
+        Assert.StartsWith("14:7 '$token' prints the Vault token from 'vault write' (in $token) to the job log", findings[4], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Write-Host \"Logging in with $env:VAULT_ID_TOKEN\"")]
+    [InlineData("Write-Host \"Token length: $($env:VAULT_ID_TOKEN.Length)\"")]
+    [InlineData("$token = vault write -field=token auth/jwt/login role=ci jwt=$env:VAULT_ID_TOKEN")]
+    [InlineData("vault write auth/jwt/login role=ci jwt=$env:VAULT_ID_TOKEN | Out-Null")]
+    [InlineData("vault write auth/jwt/login role=ci jwt=$env:VAULT_ID_TOKEN > $null")]
+    [InlineData("aws sts assume-role-with-web-identity --role-arn $env:ROLE --role-session-name ci --web-identity-token $env:VAULT_ID_TOKEN --query Credentials.Expiration")]
+    [InlineData("Get-ChildItem env:")]
+    [InlineData("Write-Host '$token'")]
+    [InlineData("vault write -field=token auth/jwt/login role=ci jwt=$env:VAULT_ID_TOKEN | Set-Content $env:TEMP\\vault-token")]
+    public void PowerShell_lines_that_print_no_unmasked_credential_are_not_reported(string line)
+        => Assert.Empty(Findings("deploy:\n  tags: [windows]\n  id_tokens:\n    VAULT_ID_TOKEN:\n      aud: https://vault.acme.internal\n  script:\n    - '" + line.Replace("'", "''", StringComparison.Ordinal) + "'\n"));
+
+    [Fact]
     public void A_login_whose_output_reaches_the_log_is_reported()
     {
         var findings = InScript(
@@ -176,19 +216,8 @@ public sealed class CredentialInJobLogRuleTests
     }
 
     [Fact]
-    public void Masked_values_printed_as_they_are_and_powershell_jobs_are_left_alone()
-    {
-        Assert.Empty(InScript("echo \"$VAULT_ID_TOKEN\"", "printenv", "env"));
-        Assert.Empty(Findings("""
-            job:
-              tags: [windows]
-              id_tokens:
-                T:
-                  aud: https://x.acme.internal
-              script:
-                - vault write auth/jwt/login role=ci jwt=$env:T
-            """));
-    }
+    public void Masked_values_printed_as_they_are_are_not_reported()
+        => Assert.Empty(InScript("echo \"$VAULT_ID_TOKEN\"", "printenv", "env"));
 
     [Fact]
     public void Review_cases_what_reaches_the_log_and_what_does_not()
