@@ -39,17 +39,17 @@ public sealed class IdTokenOnUnprotectedRefRule : IJobRule
     {
         var job = context.Job;
         if (job.IsTrigger || (job.IdTokens.Length == 0 && job.Secrets.Length == 0)
-            || !IsProjectPipeline(context.Pipeline) || DeploysToNamedEnvironment(job))
+            || !IsProjectPipeline(context.Pipeline) || DeploysToProtectableEnvironment(job))
         {
             return;
         }
 
         var branch = false;
         var mergeRequest = false;
+        var inclusion = JobInclusion.For(context.Pipeline);
         foreach (var untrusted in UntrustedPipeline.All)
         {
-            var workflow = JobInclusion.Workflow(context.Pipeline, untrusted);
-            var runs = workflow == RunVerdict.DoesNotRun ? RunVerdict.DoesNotRun : Min(workflow, JobInclusion.Job(job, untrusted));
+            var runs = inclusion.Runs(job, untrusted);
             if (runs == RunVerdict.Unknown)
             {
                 // One pipeline it may run in is enough to stay silent: the rule never guesses.
@@ -74,8 +74,6 @@ public sealed class IdTokenOnUnprotectedRefRule : IJobRule
         context.Report(job.Declaration.Key.Location, Fix(job), Credentials(job), where);
     }
 
-    private static RunVerdict Min(RunVerdict a, RunVerdict b) => a < b ? a : b;
-
     /// <summary>
     /// Only a project's own <c>.gitlab-ci.yml</c> is judged. Any other file standing alone may be
     /// a child pipeline, a component or a file other projects include: when its jobs run is
@@ -89,15 +87,51 @@ public sealed class IdTokenOnUnprotectedRefRule : IJobRule
 
     /// <summary>
     /// A protected environment lets only the users it names run a job that deploys to it, on any
-    /// branch. Whether an environment is protected is a project setting, so a job with a fixed
-    /// environment name is not judged. A name built from the branch (<c>review/$CI_COMMIT_REF_SLUG</c>)
-    /// is not one a project can protect ahead of time.
+    /// branch; group-level protection goes by the environment's tier. Whether an environment is
+    /// protected is a project setting, so a job that deploys is not judged, unless its
+    /// environment is one per branch (every variable in its name names the ref or the merge
+    /// request, as in <c>review/$CI_COMMIT_REF_SLUG</c>) in the development, testing or other
+    /// tier: such environments cannot be protected ahead of time.
     /// </summary>
-    private static bool DeploysToNamedEnvironment(Job job)
+    private static bool DeploysToProtectableEnvironment(Job job)
     {
         var environment = job.Get("environment");
+        if (environment is null)
+        {
+            return false;
+        }
+
         var name = environment is YamlMapping mapping ? mapping.Get("name") : environment;
-        return name is not null && (name is not YamlScalar scalar || scalar.Value.IndexOf('$') < 0);
+        if (name is not YamlScalar { IsReference: false } scalar)
+        {
+            return true;
+        }
+
+        var variables = EnvironmentVariable.Matches(scalar.Value).Cast<System.Text.RegularExpressions.Match>().Select(m => m.Groups["name"].Value).ToList();
+        if (variables.Count == 0 || variables.Any(v => !PerBranchVariables.Contains(v)))
+        {
+            return true;
+        }
+
+        var tier = ((environment as YamlMapping)?.Get("deployment_tier") as YamlScalar)?.Value ?? GuessTier(scalar.Value);
+        return tier is not ("development" or "testing" or "other");
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex EnvironmentVariable = new(@"\$\{?(?<name>[A-Za-z_][A-Za-z0-9_]*)\}?", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    private static readonly ImmutableHashSet<string> PerBranchVariables = ImmutableHashSet.Create(
+        StringComparer.Ordinal, "CI_COMMIT_REF_SLUG", "CI_COMMIT_REF_NAME", "CI_COMMIT_BRANCH", "CI_BUILD_REF_SLUG", "CI_BUILD_REF_NAME",
+        "CI_MERGE_REQUEST_IID", "CI_MERGE_REQUEST_ID", "CI_MERGE_REQUEST_SOURCE_BRANCH_NAME", "CI_COMMIT_SHORT_SHA", "CI_COMMIT_SHA", "CI_PIPELINE_ID", "CI_PIPELINE_IID");
+
+    /// <summary>Environment#guess_tier: the tier GitLab gives an environment from its name.</summary>
+    private static string GuessTier(string name)
+    {
+        bool Is(string pattern) => System.Text.RegularExpressions.Regex.IsMatch(name, pattern, System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        return Is("(dev|review|trunk)") ? "development"
+            : Is("(test|tst|int|ac(ce|)pt|qa|qc|control|quality)") ? "testing"
+            : Is("(st(a|)g|mod(e|)l|pre|demo|non)") ? "staging"
+            : Is("(pr(o|)d|live)") ? "production"
+            : "other";
     }
 
     private static string Credentials(Job job)
@@ -140,7 +174,8 @@ public sealed class IdTokenOnUnprotectedRefRule : IJobRule
         var ownRules = declared.WrittenEntries.FirstOrDefault(e => e.Name == "rules");
         if (ownRules is null)
         {
-            if (job.Get("rules") is not null || job.Get("only") is not null || job.Get("except") is not null)
+            // GitLab rejects start_in next to rules (Entry::Processable's disallowed keys).
+            if (job.Get("rules") is not null || job.Get("only") is not null || job.Get("except") is not null || job.Get("start_in") is not null)
             {
                 return ImmutableArray<CodeFix>.Empty;
             }
@@ -149,13 +184,21 @@ public sealed class IdTokenOnUnprotectedRefRule : IJobRule
             return insert is { } change ? ImmutableArray.Create(CodeFixes.InFile(Title, isPreferred: false, file.Path, change)) : ImmutableArray<CodeFix>.Empty;
         }
 
+        // rules: *shared is the anchored list itself: a guard there would change every job that uses it.
         if (ownRules.Value is not YamlSequence { IsFlow: false, IsReference: false } rules || rules.Items.Length == 0 || rules.Items[0].File != file
+            || !declared.Span.Contains(rules.Items[0].Span.Start) || rules.Span.Start < ownRules.Key.Span.End
             || SourceLayout.SequenceDash(file.Text, rules.Items[0]) is not { } dash)
         {
             return ImmutableArray<CodeFix>.Empty;
         }
 
         var text = file.Text;
+        if (text.ToString(TextSpan.FromBounds(ownRules.Key.Span.End, dash)).IndexOf('&') >= 0)
+        {
+            // rules: &shared: other jobs may use the same list through *shared.
+            return ImmutableArray<CodeFix>.Empty;
+        }
+
         var column = SourceLayout.Column(text, dash);
         var newLine = SourceLayout.NewLine(text);
         var itemColumn = SourceLayout.Column(text, rules.Items[0].Span.Start);

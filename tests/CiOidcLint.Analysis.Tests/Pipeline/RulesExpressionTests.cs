@@ -27,7 +27,15 @@ public sealed class RulesExpressionTests
     [Theory]
     [InlineData("$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH", "never")]
     [InlineData("$CI_DEFAULT_BRANCH == $CI_COMMIT_BRANCH", "never")]
-    [InlineData("${CI_COMMIT_BRANCH} != ${CI_DEFAULT_BRANCH}", "always")]
+    [InlineData("${CI_COMMIT_BRANCH} != ${CI_DEFAULT_BRANCH}", "unparsed")]
+    [InlineData("$CI_COMMIT_TAG =~ /^v?[0-9.]*$/", "always")]
+    [InlineData("$CI_COMMIT_TAG !~ /^v[0-9]+/", "always")]
+    [InlineData("$CI_COMMIT_BRANCH =~ /x/g", "unparsed")]
+    [InlineData("$CI_COMMIT_BRANCH =~ /a/", "unparsed")]
+    [InlineData("$CI_COMMIT_BRANCH =~ /^main$/U", "unknown")]
+    [InlineData("$CI_COMMIT_REF_SLUG =~ /^[a-z0-9-]+$/", "unknown")]
+    [InlineData("$CI_COMMIT_REF_NAME =~ /^[a-z0-9-]+$/", "Maybe/Yes")]
+    [InlineData("$CI_COMMIT_TITLE", "always")]
     [InlineData("$CI_COMMIT_REF_NAME == 'main'", "never")]
     [InlineData("$CI_COMMIT_REF_PROTECTED == \"true\"", "never")]
     [InlineData("$CI_COMMIT_REF_PROTECTED", "always")]
@@ -63,10 +71,17 @@ public sealed class RulesExpressionTests
     [InlineData("$CI_MERGE_REQUEST_SOURCE_BRANCH_NAME == \"main\"", "never")]
     [InlineData("$CI_MERGE_REQUEST_EVENT_TYPE == \"merge_train\"", "unknown")]
     [InlineData("$CI_MERGE_REQUEST_LABELS =~ /deploy/", "chosen")]
+    [InlineData("$CI_MERGE_REQUEST_TARGET_BRANCH_SHA", "unknown")]
+    [InlineData("$CI_MERGE_REQUEST_TITLE", "always")]
+    [InlineData("$CI_MERGE_REQUEST_LABELS", "chosen")]
     public void In_a_merge_request_pipeline(string expression, string expected)
         => Assert.Equal(expected, Judge(expression, MergeRequest));
 
     [Fact]
     public void A_deeply_nested_expression_is_not_parsed_rather_than_overflowing()
         => Assert.Null(RulesExpression.Parse(new string('(', 10_000) + "$X" + new string(')', 10_000)));
+
+    [Fact]
+    public void More_tokens_than_GitLab_reads_are_not_parsed()
+        => Assert.Null(RulesExpression.Parse(string.Join(" || ", Enumerable.Repeat("$CI_COMMIT_TAG", 60))));
 }

@@ -74,7 +74,43 @@ public sealed class IdTokenOnUnprotectedRefRuleTests
     [InlineData("""
           only: [schedules, triggers]
         """)]
-    public void A_job_kept_to_the_default_branch_protected_refs_or_named_branches_is_not_reported(string rules)
+    [InlineData("""
+          only: main
+        """)]
+    [InlineData("""
+          except: [push, web]
+        """)]
+    [InlineData("""
+          rules:
+            - if: $CI_COMMIT_TAG =~ /^v?[0-9.]*$/
+              when: never
+            - when: always
+        """)]
+    [InlineData("""
+          rules:
+            - if: $CI_MERGE_REQUEST_TARGET_BRANCH_NAME != "main"
+              when: never
+            - if: $CI_MERGE_REQUEST_TARGET_BRANCH_NAME == "production"
+        """)]
+    [InlineData("""
+          rules:
+            - changes: [infra/**/*]
+              when: never
+            - changes: [infra/**/*]
+        """)]
+    [InlineData("""
+          environment: $DEPLOY_ENV
+        """)]
+    [InlineData("""
+          environment:
+            name: production-$CI_COMMIT_REF_SLUG
+        """)]
+    [InlineData("""
+          environment:
+            name: review/$CI_COMMIT_REF_SLUG
+            deployment_tier: production
+        """)]
+    public void A_job_kept_to_trusted_refs_or_that_the_linter_cannot_judge_is_not_reported(string rules)
         => Assert.Empty(Findings(Job(rules)));
 
     [Theory]
@@ -208,6 +244,58 @@ public sealed class IdTokenOnUnprotectedRefRuleTests
               rules:
                 - if: $PIPELINES_ENABLED == "yes"
             """ + "\n" + jobs));
+    }
+
+    [Fact]
+    public void Without_rules_a_job_also_runs_in_merge_request_pipelines_once_workflow_rules_exist()
+        => Assert.Contains("runs in pipelines for unprotected branches and merge requests", Assert.Single(Findings("""
+            workflow:
+              rules:
+                - if: $CI_PIPELINE_SOURCE == "merge_request_event"
+                - if: $CI_COMMIT_BRANCH
+            """ + "\n" + Job(string.Empty))), StringComparison.Ordinal);
+
+    [Fact]
+    public void A_pipeline_that_GitLab_would_not_create_runs_nothing()
+    {
+        // 'deploy' needs 'build', which only the default branch has: on a branch the pipeline fails to be created.
+        Assert.Empty(Findings("""
+            build:
+              script: [make]
+              rules:
+                - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH
+            """ + "\n" + Job("  needs: [build]")));
+
+        // Optional needs do not stop it.
+        Assert.Single(Findings("""
+            build:
+              script: [make]
+              rules:
+                - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH
+            """ + "\n" + Job("  needs:\n    - job: build\n      optional: true")));
+
+        // A pipeline of .pre jobs only is not created.
+        Assert.Empty(Findings("""
+            build:
+              script: [make]
+              rules:
+                - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH
+            """ + "\n" + Job("  stage: .pre")));
+    }
+
+    [Fact]
+    public void Jobs_from_conditional_or_unread_includes_are_not_judged()
+    {
+        var conditional = Fixing.Analyze(
+            (".gitlab-ci.yml", "include:\n  - local: ci/deploy.yml\n    rules:\n      - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH\n"),
+            ("ci/deploy.yml", Job(string.Empty)));
+        Assert.DoesNotContain(conditional, f => f.Id == "CIOL019");
+
+        // An include the linter cannot read may define 'deploy' with rules of its own...
+        Assert.Empty(Findings("include:\n  - project: acme/ci\n    file: deploy.yml\nworkflow:\n  rules:\n    - when: always\n" + Job(string.Empty)));
+
+        // ...but rules written in the root file's job win over anything included.
+        Assert.Single(Findings("include:\n  - project: acme/ci\n    file: deploy.yml\nworkflow:\n  rules:\n    - when: always\n" + Job("  rules:\n    - if: $CI_COMMIT_BRANCH")));
     }
 
     [Fact]
@@ -379,6 +467,19 @@ public sealed class IdTokenOnUnprotectedRefRuleTests
 
                 """,
                 "CIOL019"));
+    }
+
+    [Fact]
+    public void No_fix_where_the_rules_are_shared_through_an_anchor_or_the_job_is_delayed()
+    {
+        Assert.Empty(Fixing.Offered(
+            """
+            deploy:
+              rules: &any-branch
+                - if: $CI_COMMIT_BRANCH
+            """ + "\n" + Tokens + "\n",
+            "CIOL019"));
+        Assert.Empty(Fixing.Offered(Job("  when: delayed\n  start_in: 5 minutes"), "CIOL019"));
     }
 
     [Fact]

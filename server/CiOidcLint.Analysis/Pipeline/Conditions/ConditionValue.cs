@@ -35,4 +35,10 @@ public readonly record struct ConditionValue(ConditionValueKind Kind, string Tex
     public static ConditionValue Unknown => new(ConditionValueKind.Unknown);
 
     public static ConditionValue Of(string text) => new(ConditionValueKind.Text, text);
+
+    /// <summary>With <see cref="ConditionValueKind.PushedBranch"/>: the branch name in CI_COMMIT_REF_SLUG's form.</summary>
+    public const string SlugMarker = "slug";
+
+    /// <summary>With <see cref="ConditionValueKind.Chosen"/>: text that is never empty (a commit message, a merge request's title).</summary>
+    public const string NeverEmpty = "set";
 }

@@ -25,7 +25,9 @@ public abstract class RulesExpression
     public static RulesExpression? Parse(string text)
     {
         var tokens = Lex(text);
-        if (tokens is null || tokens.Count == 0)
+
+        // Gitlab::Ci::Pipeline::Expression::Lexer::MAX_TOKENS.
+        if (tokens is null || tokens.Count == 0 || tokens.Count > 100)
         {
             return null;
         }
@@ -115,7 +117,7 @@ public abstract class RulesExpression
                 ConditionValueKind.Null => Outcome.Never,
                 ConditionValueKind.Text => Outcome.Of(value.Text.Length > 0),
                 ConditionValueKind.PushedBranch or ConditionValueKind.DefaultBranch or ConditionValueKind.Opaque => Outcome.Always,
-                ConditionValueKind.Chosen => Outcome.Chosen,
+                ConditionValueKind.Chosen => value.Text == ConditionValue.NeverEmpty ? Outcome.Always : Outcome.Chosen,
                 _ => Outcome.Unknown,
             };
         }
@@ -173,7 +175,8 @@ public abstract class RulesExpression
         switch (value.Kind)
         {
             case ConditionValueKind.Null:
-                return Outcome.Never;
+                // Lexeme::Matches scans text.to_s: an unset variable is matched as "".
+                return IsMatch(regex, string.Empty) is { } empty ? Outcome.Of(empty) : Outcome.Unknown;
             case ConditionValueKind.Text:
                 return IsMatch(regex, value.Text) is { } matched ? Outcome.Of(matched) : Outcome.Unknown;
             case ConditionValueKind.Chosen:
@@ -183,7 +186,7 @@ public abstract class RulesExpression
                 // match it is not known. But they can name a branch that does not match.
                 foreach (var candidate in BranchCandidates)
                 {
-                    if (IsMatch(regex, candidate) == false)
+                    if (IsMatch(regex, value.Text == ConditionValue.SlugMarker ? Slug(candidate) : candidate) == false)
                     {
                         return new Outcome(Certainty.Maybe, Certainty.Yes);
                     }
@@ -193,6 +196,22 @@ public abstract class RulesExpression
             default:
                 return Outcome.Unknown;
         }
+    }
+
+    /// <summary>CI_COMMIT_REF_SLUG's form: lower case, every other character than a-z and 0-9 a '-', 63 at most, no '-' at either end.</summary>
+    private static string Slug(string name)
+    {
+        var chars = name.ToLowerInvariant().ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (!((chars[i] >= 'a' && chars[i] <= 'z') || (chars[i] >= '0' && chars[i] <= '9')))
+            {
+                chars[i] = '-';
+            }
+        }
+
+        var slug = new string(chars);
+        return (slug.Length > 63 ? slug.Substring(0, 63) : slug).Trim('-');
     }
 
     private static bool? IsMatch(Regex regex, string text)
@@ -213,11 +232,17 @@ public abstract class RulesExpression
         var options = RegexOptions.CultureInvariant;
         foreach (var flag in pattern.Flags)
         {
+            // RE2 reads the flags as (?flags): m is multi-line, s lets . match a line break; U (ungreedy) has no .NET twin.
+            if (flag == 'U')
+            {
+                return null;
+            }
+
             options |= flag switch
             {
                 'i' => RegexOptions.IgnoreCase,
-                'm' => RegexOptions.Singleline,
-                'x' => RegexOptions.IgnorePatternWhitespace,
+                'm' => RegexOptions.Multiline,
+                's' => RegexOptions.Singleline,
                 _ => RegexOptions.None,
             };
         }
@@ -342,21 +367,21 @@ public abstract class RulesExpression
             switch (c)
             {
                 case '$':
-                    var braced = i + 1 < text.Length && text[i + 1] == '{';
-                    var start = i + (braced ? 2 : 1);
+                    // Lexeme::Variable is $NAME only: GitLab rejects ${NAME} in an expression.
+                    var start = i + 1;
                     var end = start;
                     while (end < text.Length && (char.IsLetterOrDigit(text[end]) || text[end] == '_'))
                     {
                         end++;
                     }
 
-                    if (end == start || (braced && (end >= text.Length || text[end] != '}')))
+                    if (end == start)
                     {
                         return null;
                     }
 
                     tokens.Add(new Token(TokenKind.Variable, text.Substring(start, end - start)));
-                    i = end + (braced ? 1 : 0);
+                    i = end;
                     continue;
                 case '"' or '\'':
                     var close = text.IndexOf(c, i + 1);
@@ -375,7 +400,8 @@ public abstract class RulesExpression
                         j += text[j] == '\\' ? 2 : 1;
                     }
 
-                    if (j >= text.Length || j == i + 1)
+                    // Lexeme::Pattern needs two characters or more between the slashes, and knows the flags i, s, m and U.
+                    if (j >= text.Length || j < i + 3)
                     {
                         return null;
                     }
@@ -383,6 +409,11 @@ public abstract class RulesExpression
                     var flagsEnd = j + 1;
                     while (flagsEnd < text.Length && char.IsLetter(text[flagsEnd]))
                     {
+                        if (text[flagsEnd] is not ('i' or 's' or 'm' or 'U'))
+                        {
+                            return null;
+                        }
+
                         flagsEnd++;
                     }
 
