@@ -151,6 +151,9 @@ public sealed class CredentialInArtifactRule : IJobRule
         }
     }
 
+    /// <summary>envsubst's SHELL-FORMAT: <c>$NAME</c> or <c>${NAME}</c>.</summary>
+    private static readonly System.Text.RegularExpressions.Regex ShellFormat = new(@"\$\{?(?<name>[A-Za-z_][A-Za-z0-9_]*)\}?", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
     /// <summary>What the command prints to stdout that is a credential, or null.</summary>
     private static string? Content(ShellScript script, int index, CredentialState state)
     {
@@ -184,6 +187,23 @@ public sealed class CredentialInArtifactRule : IJobRule
             case "sed" or "jq" or "awk" or "yq":
                 // A value put into what they print: 'sed "s|@KEY@|$API_KEY|" t', 'jq -n --arg k "$TOKEN" …'.
                 return command.Words.Skip(1).Select(w => CredentialFlow.ValueIn(script, w, state, includeSubstitutions: false)?.What).FirstOrDefault(w => w is not null);
+            case "envsubst":
+                // envsubst '$VAULT_TOKEN' < template > out: the variables it is told to fill, when
+                // exported, land in its output. Told nothing, it fills whatever the template names,
+                // which the linter cannot read.
+                foreach (var word in command.Words.Skip(1))
+                {
+                    foreach (System.Text.RegularExpressions.Match reference in ShellFormat.Matches(word.LiteralValue ?? string.Empty))
+                    {
+                        var variable = reference.Groups["name"].Value;
+                        if (state.Exported.Contains(variable) && state.Known.TryGetValue(variable, out var filled) && !filled.IsFile)
+                        {
+                            return filled.What;
+                        }
+                    }
+                }
+
+                return null;
             case "tee":
                 // tee passes on what the command before it in the pipeline printed.
                 return index > 0 && script.Commands[index - 1].Terminator == ShellOperator.Pipe ? Content(script, index - 1, state) : null;

@@ -50,6 +50,25 @@ public sealed class CredentialInArtifactRuleTests
     }
 
     [Fact]
+    public void Envsubst_told_to_fill_an_exported_credential_writes_it()
+    {
+        var findings = Findings("""
+            render:
+              id_tokens:
+                VAULT_ID_TOKEN:
+                  aud: https://vault.acme.internal
+              script:
+                - export VAULT_TOKEN=$(vault write -field=token auth/jwt/login role=ci jwt=$VAULT_ID_TOKEN) || exit 1
+                - envsubst '$VAULT_TOKEN $VAULT_ADDR' < config.tpl > config.json
+                - envsubst '$VAULT_ADDR' < app.tpl > app.json
+                - envsubst < other.tpl > other.json
+              artifacts:
+                paths: ["*.json"]
+            """);
+        Assert.StartsWith("7:7 'envsubst … > config.json' writes the Vault token from 'vault write' (in VAULT_TOKEN) to 'config.json'", Assert.Single(findings), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void PowerShell_writes_of_tokens_secrets_and_captured_logins_are_reported()
     {
         var findings = Findings("""
