@@ -51,14 +51,11 @@ public sealed class CredentialInArtifactRule : IJobRule
 
         if (job.Shell == JobShell.PowerShell)
         {
-            foreach (var flow in PowerShellCredentialFlow.Of(job))
+            foreach (var write in PowerShellCredentialFlow.Of(job).KeptWrites)
             {
-                foreach (var write in flow.Writes.Where(w => !flow.Removals.Any(r => r.Path == w.Path && r.Order > w.Order)))
+                if (published.Publishing(write.Path, write.IsFolder) is { } publisher)
                 {
-                    if (published.Publishing(write.Path, write.IsFolder) is { } publisher)
-                    {
-                        context.Report(write.Location, write.Shown, write.What, write.IsFolder ? write.Path + "/" : write.Path, Consequence(publisher));
-                    }
+                    context.Report(write.Location, write.Shown, write.What, write.IsFolder ? write.Path + "/" : write.Path, Consequence(publisher));
                 }
             }
 

@@ -52,7 +52,7 @@ public sealed class CredentialInJobLogRule : IJobRule
         CheckDebugTrace(context, known);
         if (job.Shell == JobShell.PowerShell)
         {
-            foreach (var print in PowerShellCredentialFlow.Of(job).SelectMany(f => f.Prints))
+            foreach (var print in PowerShellCredentialFlow.Of(job).Prints)
             {
                 context.Report(print.Location, print.Message);
             }

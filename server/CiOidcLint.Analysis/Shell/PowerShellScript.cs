@@ -38,16 +38,7 @@ public sealed record PowerShellToken(PowerShellTokenKind Kind, string Text, int 
     /// <summary>The text without its quotes (a literal's or expandable string's content), else the text.</summary>
     public string Unquoted => Text.Length >= 2 && Text[0] is '"' or '\'' && Text[Text.Length - 1] == Text[0] ? Text.Substring(1, Text.Length - 2) : Text;
 
-    /// <summary>What a group holds: the text between its brackets.</summary>
-    public string Inner
-    {
-        get
-        {
-            var open = Text.IndexOfAny(new[] { '(', '{' });
-            return open >= 0 && Text.Length > open + 1 ? Text.Substring(open + 1, Text.Length - open - 2) : string.Empty;
-        }
-    }
-
+    /// <summary>Where a group's or block's content starts, after its bracket.</summary>
     public int InnerStart => Start + Text.IndexOfAny(new[] { '(', '{' }) + 1;
 }
 
@@ -83,10 +74,10 @@ public static class PowerShellScript
     private const int MaxDepth = 16;
 
     private static readonly Regex Assignment = new(
-        @"\A\s*(?:\[[^\]]+\]\s*)*\$(?:\{(?<name>[^}]+)\}|(?<name>(?:env:|script:|global:|local:)?[A-Za-z_][A-Za-z0-9_]*))\s*=(?![=])",
-        RegexOptions.CultureInvariant);
+        @"\A\s*(?:\[[^\]\r\n]{1,255}\]\s*)*\$(?:\{(?<env>env:)?(?<name>[^}\r\n]{1,255})\}|(?:(?<env>env:)|(?:script|global|local|private):)?(?<name>[A-Za-z_][A-Za-z0-9_]*))\s*=(?![=])",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
-    private static readonly Regex Control = new(@"\A\s*(?:if|elseif|else|foreach|for|while|do|try|catch|finally|switch|function|until)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+    private static readonly Regex Control = new(@"\A\s*(?:if|elseif|else|foreach|for|while|do|try|catch|finally|switch|function|filter|until)(?![\w-])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
     private static readonly Regex Redirection = new(@"\A(?:[1-6*]?>>?(?:&[12])?)", RegexOptions.CultureInvariant);
 
@@ -143,7 +134,8 @@ public static class PowerShellScript
         var assignment = Assignment.Match(slice);
         if (assignment.Success)
         {
-            assigned = assignment.Groups["name"].Value;
+            // Scopes (script:, global:) name the same variable; env: is the process environment.
+            assigned = (assignment.Groups["env"].Success ? "env:" : string.Empty) + assignment.Groups["name"].Value;
             start += assignment.Length;
         }
 
@@ -164,18 +156,9 @@ public static class PowerShellScript
         while (i < end)
         {
             var c = text[i];
-            if (c == '<' && i + 1 < end && text[i + 1] == '#')
+            if (CommentEnd(text, i, end, start) is { } afterComment)
             {
-                var close = text.IndexOf("#>", i + 2, end - i - 2, StringComparison.Ordinal);
-                i = close < 0 ? end : close + 2;
-                continue;
-            }
-
-            if (c == '#' && (i == start || char.IsWhiteSpace(text[i - 1])))
-            {
-                // A comment runs to the line's end.
-                var stop = text.IndexOf('\n', i, end - i);
-                i = stop < 0 ? end : stop;
+                i = afterComment;
                 continue;
             }
 
@@ -206,7 +189,7 @@ public static class PowerShellScript
         yield return (from, end);
     }
 
-    /// <summary>A line that ends with a pipe goes on on the next line.</summary>
+    /// <summary>A line that ends with a pipe, or an assignment's <c>=</c>, goes on on the next line.</summary>
     private static bool ContinuesAfter(string text, int start, int newLine)
     {
         var i = newLine - 1;
@@ -215,7 +198,28 @@ public static class PowerShellScript
             i--;
         }
 
-        return i >= start && text[i] == '|';
+        return i >= start && text[i] is '|' or '=';
+    }
+
+    /// <summary>
+    /// Past a comment that starts at <paramref name="i"/> (<c>#</c> at a word's start, to the line's
+    /// end; <c>&lt;# … #&gt;</c>), or null when none starts there.
+    /// </summary>
+    private static int? CommentEnd(string text, int i, int end, int start)
+    {
+        if (text[i] == '<' && i + 1 < end && text[i + 1] == '#')
+        {
+            var close = text.IndexOf("#>", i + 2, end - i - 2, StringComparison.Ordinal);
+            return close < 0 ? end : close + 2;
+        }
+
+        if (text[i] == '#' && (i == start || char.IsWhiteSpace(text[i - 1]) || text[i - 1] is ';' or '{' or '('))
+        {
+            var stop = text.IndexOf('\n', i, end - i);
+            return stop < 0 ? end : stop;
+        }
+
+        return null;
     }
 
     /// <summary>Past a quoted string, a here-string or a bracketed group starting at <paramref name="i"/>.</summary>
@@ -304,7 +308,13 @@ public static class PowerShellScript
                 continue;
             }
 
-            if (d is '"' or '\'' && k > i)
+            if (k > i && CommentEnd(text, k, end, i + 1) is { } afterComment)
+            {
+                k = afterComment;
+                continue;
+            }
+
+            if ((d is '"' or '\'' || (d == '@' && k + 1 < end && text[k + 1] is '"' or '\'')) && k > i)
             {
                 k = SkipUnit(text, k, end, nesting + 1);
                 continue;
@@ -342,15 +352,9 @@ public static class PowerShellScript
                 continue;
             }
 
-            if (c == '#')
+            if (CommentEnd(text, i, end, start) is { } afterComment)
             {
-                break;
-            }
-
-            if (c == '<' && i + 1 < end && text[i + 1] == '#')
-            {
-                var close = text.IndexOf("#>", i + 2, end - i - 2, StringComparison.Ordinal);
-                i = close < 0 ? end : close + 2;
+                i = afterComment;
                 continue;
             }
 

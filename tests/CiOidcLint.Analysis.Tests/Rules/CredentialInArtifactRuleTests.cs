@@ -109,6 +109,39 @@ public sealed class CredentialInArtifactRuleTests
     }
 
     [Fact]
+    public void PowerShell_files_removed_later_reshaped_or_written_from_the_host_stream_are_not_reported()
+    {
+        Assert.Empty(Findings("""
+            deploy:
+              tags: [windows]
+              id_tokens:
+                VAULT_ID_TOKEN:
+                  aud: https://vault.acme.internal
+              script:
+                - $env:VAULT_ID_TOKEN | Out-File token.txt
+                - $env:VAULT_ID_TOKEN | Out-File upper.txt
+                - $env:VAULT_ID_TOKEN | Out-File lower.txt
+                - $env:VAULT_ID_TOKEN | Measure-Object -Character | Out-File len.txt
+                - Write-Host "TOKEN=$env:VAULT_ID_TOKEN" > deploy.env
+                - $env:VAULT_ID_TOKEN | Out-File kept.txt
+                - |
+                  Get-ChildItem out | ForEach-Object {
+                    # don't ship temp files
+                    $_.Name
+                  }
+                  Remove-Item -Path token.txt -Force
+                  remove-item UPPER.TXT
+                - Set-Location $env:TEMP
+                - $env:VAULT_ID_TOKEN | Out-File elsewhere.txt
+              after_script:
+                - Remove-Item lower.txt
+                - Remove-Item kept.txt
+              artifacts:
+                paths: ["*.txt", "*.env"]
+            """));
+    }
+
+    [Fact]
     public void A_vault_token_from_the_http_login_written_to_a_dotenv_report_is_reported()
     {
         var finding = Assert.Single(Findings("""

@@ -93,6 +93,46 @@ public sealed class CredentialInJobLogRuleTests
     public void PowerShell_lines_that_print_no_unmasked_credential_are_not_reported(string line)
         => Assert.Empty(Findings("deploy:\n  tags: [windows]\n  id_tokens:\n    VAULT_ID_TOKEN:\n      aud: https://vault.acme.internal\n  script:\n    - '" + line.Replace("'", "''", StringComparison.Ordinal) + "'\n"));
 
+    [Theory]
+    [InlineData("Get-ChildItem -Path out -Filter *.dll", "")]
+    [InlineData("gci out -Recurse -Include *.nupkg", "")]
+    [InlineData("$creds = (aws sts assume-role-with-web-identity --role-arn $env:ROLE --role-session-name ci --web-identity-token $env:VAULT_ID_TOKEN | ConvertFrom-Json).Credentials", "Write-Host \"expires at $($creds.Expiration)\"")]
+    [InlineData("$resp = Invoke-RestMethod -Method Post -Uri \"$env:VAULT_ADDR/v1/auth/jwt/login\" -Body @{ jwt = $env:VAULT_ID_TOKEN }", "Write-Host \"lease $($resp.auth.lease_duration)s\"")]
+    [InlineData("$resp = Invoke-RestMethod -Method Post -Uri \"$env:VAULT_ADDR/v1/auth/jwt/login\" -Body @{ jwt = $env:VAULT_ID_TOKEN }", "$ttl = $resp.auth.lease_duration; Write-Host \"TTL $ttl\"")]
+    [InlineData("$token = vault write -field=token auth/jwt/login role=ci jwt=$env:VAULT_ID_TOKEN", "Write-Host \"prefix $($token.Substring(0,4))\"")]
+    [InlineData("$token = vault write -field=token auth/jwt/login role=ci jwt=$env:VAULT_ID_TOKEN", "Write-Host \"present: $(-not [string]::IsNullOrEmpty($token))\"")]
+    [InlineData("$token = vault write -field=token auth/jwt/login role=ci jwt=$env:VAULT_ID_TOKEN", "Write-Host \"$token\" 6> $null")]
+    [InlineData("function Get-VaultToken { vault write -field=token auth/jwt/login role=ci jwt=$env:VAULT_ID_TOKEN }", "")]
+    [InlineData("$null = vault login -method=jwt role=ci jwt=$env:VAULT_ID_TOKEN", "Write-Host \"cache: $($cache -ne $null)\"")]
+    [InlineData("ForEach-Object { $_ }", "")]
+    public void PowerShell_jobs_that_only_look_like_they_print_a_credential_are_not_reported(string first, string second)
+        => Assert.Empty(Findings("deploy:\n  tags: [windows]\n  id_tokens:\n    VAULT_ID_TOKEN:\n      aud: https://vault.acme.internal\n  script:\n    - '" + first.Replace("'", "''", StringComparison.Ordinal) + "'\n"
+            + (second.Length > 0 ? "    - '" + second.Replace("'", "''", StringComparison.Ordinal) + "'\n" : string.Empty)));
+
+    [Fact]
+    public void PowerShell_host_output_is_printed_whatever_the_pipeline_does_and_paths_and_case_do_not_hide_a_login()
+    {
+        var findings = Findings("""
+            deploy:
+              tags: [windows]
+              id_tokens:
+                VAULT_ID_TOKEN:
+                  aud: https://vault.acme.internal
+              script:
+                - $token = vault write -field=token auth/jwt/login role=ci jwt=$env:VAULT_ID_TOKEN
+                - Write-Host "$token" | Out-Null
+                - .\vault.exe write auth/jwt/login role=ci jwt=$env:VAULT_ID_TOKEN
+                - |
+                  $Env:VAULT_TOKEN =
+                    vault write -field=token auth/jwt/login role=ci jwt=$env:VAULT_ID_TOKEN
+                  GET-CHILDITEM Env:
+            """);
+        Assert.True(findings.Count == 3, string.Join("\n", findings));
+        Assert.StartsWith("8:7 'Write-Host' prints the Vault token from 'vault write' (in $token)", findings[0], StringComparison.Ordinal);
+        Assert.StartsWith("9:7 '.\\vault.exe write auth/jwt/login' prints the Vault token from 'vault write'", findings[1], StringComparison.Ordinal);
+        Assert.StartsWith("13:7 'GET-CHILDITEM env:' prints every environment variable, the Vault token from 'vault write' (in $env:VAULT_TOKEN) among them", findings[2], StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_login_whose_output_reaches_the_log_is_reported()
     {

@@ -1,4 +1,5 @@
 using CiOidcLint.Analysis.Shell;
+using CiOidcLint.Analysis.Tests.Support;
 
 namespace CiOidcLint.Analysis.Tests.Shell;
 
@@ -38,5 +39,21 @@ public sealed class PowerShellScriptTests
         var text = string.Concat(Enumerable.Repeat(piece, count));
         var statements = PowerShellScript.Parse(text);
         Assert.True(statements.Length <= text.Length + 1);
+    }
+
+    [Theory]
+    [InlineData("${a")]
+    [InlineData("$env:VAULT_ID_TOKEN | Out-File t.txt; ")]
+    [InlineData("Remove-Item t.txt; ")]
+    [InlineData("\"$($env:VAULT_ID_TOKEN -ne ")]
+    [InlineData("[IO.File]::WriteAllText(")]
+    [InlineData("Get-ChildItem a b ")]
+    public void A_windows_job_with_an_adversarial_script_line_is_analysed_without_error(string piece)
+    {
+        var line = string.Concat(Enumerable.Repeat(piece, 40_000 / piece.Length));
+        var yaml = "deploy:\n  tags: [windows]\n  id_tokens:\n    VAULT_ID_TOKEN:\n      aud: https://vault.acme.internal\n  script:\n    - |\n      "
+            + line + "\n  artifacts:\n    paths: [\"*.txt\"]\n";
+        var findings = Fixing.Analyze((".gitlab-ci.yml", yaml));
+        Assert.DoesNotContain(findings, f => f.Id == "CIOL000");
     }
 }
