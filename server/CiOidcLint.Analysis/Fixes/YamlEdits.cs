@@ -140,7 +140,9 @@ internal static class YamlEdits
     {
         var file = entry.Key.File;
         var text = file.Text;
-        if (entry.Value.File != file || !IsAloneOnItsLines(text, entry))
+
+        // A value that is an alias (*a) is the anchored node, written elsewhere: not these lines.
+        if (entry.Value.File != file || entry.Value.Span.Start < entry.Key.Span.End || !IsAloneOnItsLines(text, entry))
         {
             return null;
         }

@@ -68,6 +68,13 @@ internal sealed class YamlTreeBuilder
             ReportSyntaxError(DescribePositionlessError(ex), LocatePositionlessError(_text));
             Unwind();
         }
+        catch (ArgumentException ex)
+        {
+            // YamlDotNet rejects some malformed tags this way ("Global tags must be valid URIs"),
+            // with no position: the last event it read is the nearest place to point at.
+            ReportSyntaxError($"YAML error: {ex.Message.Split('(')[0].Trim()}", new TextSpan(Math.Min(_text.Length, Pos(_lastEnd)), 0));
+            Unwind();
+        }
 
         if (_aborted)
         {
