@@ -63,7 +63,7 @@ internal sealed class CheckRunner
 
         var found = folders.SelectMany(f => PipelineFilesIn(fileSystem, f)).Where(f => Readable(fileSystem, f));
         var standalone = files.Concat(found).Distinct(StringComparer.Ordinal).ToList();
-        var severities = LoadSeverities(fileSystem, standalone.Append(RepositoryAnalysis.RootPipelinePath));
+        var scope = RepositoryScope.OnDisk(fileSystem.Root);
 
         bool IsReported(Finding f) => options.Paths.Count == 0 || files.Contains(f.Path) || folders.Any(d => IsUnder(f.Path, d));
 
@@ -72,9 +72,9 @@ internal sealed class CheckRunner
         try
         {
             // A file --fix could not write is still reported, as it is on disk; the run then exits 2.
-            unwritten = options.Fix && !ApplyFixes(fileSystem, severities, standalone, IsReported);
+            unwritten = options.Fix && !ApplyFixes(fileSystem, scope, standalone, IsReported);
 
-            results = new RepositoryAnalysis(fileSystem, severities).Analyze(standalone);
+            results = new RepositoryAnalysis(fileSystem, scope).Analyze(standalone);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -147,11 +147,11 @@ internal sealed class CheckRunner
     }
 
     /// <summary>Runs the fix loop and writes its files; false when a file could not be written.</summary>
-    private bool ApplyFixes(PhysicalFileSystem fileSystem, SeverityConfiguration severities, List<string> standalone, Func<Finding, bool> isReported)
+    private bool ApplyFixes(PhysicalFileSystem fileSystem, RepositoryScope scope, List<string> standalone, Func<Finding, bool> isReported)
     {
         var result = FixLoop.Run(
             fileSystem,
-            files => FindingMerge.AcrossPipelines(new RepositoryAnalysis(files, severities).Analyze(standalone).SelectMany(r => r.Findings)),
+            files => FindingMerge.AcrossPipelines(new RepositoryAnalysis(files, scope).Analyze(standalone).SelectMany(r => r.Findings)),
             isReported);
         var refused = new FixWriter(fileSystem).Write(result);
         var unwritten = refused.Select(r => r.Path).ToHashSet(StringComparer.Ordinal);
@@ -211,7 +211,7 @@ internal sealed class CheckRunner
             var current = pending.Pop();
             foreach (var file in fileSystem.EnumerateFiles(current))
             {
-                if (IsPipelineFileName(file))
+                if (RepositoryScope.IsPipelineFile(file))
                 {
                     yield return file;
                 }
@@ -225,22 +225,5 @@ internal sealed class CheckRunner
                 }
             }
         }
-    }
-
-    internal static bool IsPipelineFileName(string path)
-    {
-        var name = Path.GetFileName(path);
-        var yaml = name.EndsWith(".yml", StringComparison.Ordinal) || name.EndsWith(".yaml", StringComparison.Ordinal);
-        return name is ".gitlab-ci.yml" or ".gitlab-ci.yaml"
-            || name.EndsWith(".gitlab-ci.yml", StringComparison.Ordinal)
-            || name.EndsWith(".gitlab-ci.yaml", StringComparison.Ordinal)
-            || (yaml && ("/" + path).Contains("/.gitlab/ci/", StringComparison.Ordinal));
-    }
-
-    private static SeverityConfiguration LoadSeverities(PhysicalFileSystem fileSystem, IEnumerable<string> paths)
-    {
-        var folders = paths.Select(p => Path.GetDirectoryName(fileSystem.ToFullPath(p))!).Distinct(StringComparer.Ordinal);
-        var configs = EditorConfigDiscovery.Find(folders, path => File.Exists(path) ? File.ReadAllText(path) : null);
-        return SeverityConfiguration.Create(fileSystem.Root, configs);
     }
 }

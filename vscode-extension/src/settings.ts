@@ -1,11 +1,18 @@
 // Which files the extension lints, from the built-in names and the cioidclint.files setting.
 // No VS Code import: the unit tests run this under plain Node.
 
-/** The pipeline files GitLab and common layouts use; always linted. */
+/**
+ * The pipeline files GitLab and common layouts use; always linted. The engine decides this
+ * (RepositoryScope.DefaultPipelineGlobs); a test of the .NET suite holds this copy to it, since
+ * the extension needs the list before the server runs, to know whether to start it.
+ */
 export const defaultPipelineGlobs: readonly string[] = [
   '**/.gitlab-ci.yml',
+  '**/.gitlab-ci.yaml',
   '**/*.gitlab-ci.yml',
+  '**/*.gitlab-ci.yaml',
   '**/.gitlab/ci/**/*.yml',
+  '**/.gitlab/ci/**/*.yaml',
 ];
 
 /**

@@ -6,13 +6,13 @@ import { checkArguments, checkSucceeded, parseCheckReport, repositoryRoot } from
 
 describe('pipeline globs', () => {
   it('always holds GitLab\'s names', () => {
-    assert.deepEqual(pipelineGlobs(undefined), ['**/.gitlab-ci.yml', '**/*.gitlab-ci.yml', '**/.gitlab/ci/**/*.yml']);
+    assert.deepEqual(pipelineGlobs(undefined), ['**/.gitlab-ci.yml', '**/.gitlab-ci.yaml', '**/*.gitlab-ci.yml', '**/*.gitlab-ci.yaml', '**/.gitlab/ci/**/*.yml', '**/.gitlab/ci/**/*.yaml']);
     assert.deepEqual(pipelineGlobs([]), [...defaultPipelineGlobs]);
   });
 
   it('anchors relative patterns anywhere in the workspace and cleans the setting up', () => {
     assert.deepEqual(
-      pipelineGlobs(['ci/*.yml', './templates/**/*.yaml', '  ', 42, null, '**/deploy.yml', 'ci\\jobs\\*.yml', 'ci/*.yml', '/abs/pipe.yml', '**/.gitlab-ci.yml']).slice(3),
+      pipelineGlobs(['ci/*.yml', './templates/**/*.yaml', '  ', 42, null, '**/deploy.yml', 'ci\\jobs\\*.yml', 'ci/*.yml', '/abs/pipe.yml', '**/.gitlab-ci.yml']).slice(6),
       ['**/ci/*.yml', '**/templates/**/*.yaml', '**/deploy.yml', '**/ci/jobs/*.yml', '/abs/pipe.yml'],
     );
   });

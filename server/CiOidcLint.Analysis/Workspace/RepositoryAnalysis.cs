@@ -25,13 +25,25 @@ public sealed class RepositoryAnalysis
 
     private readonly IPipelineFileSystem _fileSystem;
     private readonly PipelineAnalyzer _analyzer;
-    private readonly SeverityConfiguration _severities;
+    private readonly Func<PipelineConfig, SeverityConfiguration> _severities;
     private readonly Dictionary<string, SyntaxFile> _parsed = new(StringComparer.Ordinal);
 
     public RepositoryAnalysis(IPipelineFileSystem fileSystem, SeverityConfiguration? severities = null, PipelineAnalyzer? analyzer = null)
     {
         _fileSystem = fileSystem;
-        _severities = severities ?? SeverityConfiguration.Default;
+        var fixedSeverities = severities ?? SeverityConfiguration.Default;
+        _severities = _ => fixedSeverities;
+        _analyzer = analyzer ?? new PipelineAnalyzer();
+    }
+
+    /// <summary>
+    /// Severities from the repository's <c>.editorconfig</c> files, per pipeline: those that apply
+    /// to any file it is made of, as every front door finds them (<see cref="RepositoryScope"/>).
+    /// </summary>
+    public RepositoryAnalysis(IPipelineFileSystem fileSystem, RepositoryScope scope, PipelineAnalyzer? analyzer = null)
+    {
+        _fileSystem = fileSystem;
+        _severities = pipeline => scope.SeveritiesFor(pipeline.Files.Select(f => f.Path));
         _analyzer = analyzer ?? new PipelineAnalyzer();
     }
 
@@ -74,7 +86,7 @@ public sealed class RepositoryAnalysis
         }
 
         var pipeline = new PipelineBuilder(_fileSystem, (path, text) => Parse(path, text)!).Build(root);
-        return new PipelineResult(pipeline, _analyzer.Analyze(pipeline, _severities, cancellationToken));
+        return new PipelineResult(pipeline, _analyzer.Analyze(pipeline, _severities(pipeline), cancellationToken));
     }
 
     private SyntaxFile? Parse(string path, SourceText? text)

@@ -1,6 +1,6 @@
 using System;
 using System.Linq;
-using CiOidcLint.Analysis.Pipeline;
+using CiOidcLint.Analysis.Workspace;
 
 namespace CiOidcLint.LanguageServer.Workspace;
 
@@ -12,18 +12,5 @@ namespace CiOidcLint.LanguageServer.Workspace;
 /// </summary>
 public static class PipelineFiles
 {
-    public static bool IsPipelineFile(string path, ServerSettings settings)
-    {
-        var name = path.Substring(path.LastIndexOf('/') + 1);
-        var yaml = name.EndsWith(".yml", StringComparison.Ordinal) || name.EndsWith(".yaml", StringComparison.Ordinal);
-        if (name is ".gitlab-ci.yml" or ".gitlab-ci.yaml"
-            || name.EndsWith(".gitlab-ci.yml", StringComparison.Ordinal)
-            || name.EndsWith(".gitlab-ci.yaml", StringComparison.Ordinal)
-            || (yaml && ("/" + path).Contains("/.gitlab/ci/", StringComparison.Ordinal)))
-        {
-            return true;
-        }
-
-        return settings.Files.Any(glob => new FileGlob(glob).IsMatch(path));
-    }
+    public static bool IsPipelineFile(string path, ServerSettings settings) => RepositoryScope.IsPipelineFile(path, settings.Files);
 }

@@ -43,26 +43,8 @@ public static class WorkspaceAnalyzer
             return ImmutableArray<PipelineResult>.Empty;
         }
 
-        var open = snapshot.Documents.All.Where(d => d.Path is not null).Select(d => d.Path!).ToList();
-        var roots = open.Where(p => PipelineFiles.IsPipelineFile(p, snapshot.Settings)).OrderBy(p => p, StringComparer.Ordinal).ToList();
-        disk.AddFolders(open.Select(FolderOf));
-        var results = Run();
-
-        // Files found through includes may sit in folders with .editorconfig files of their own.
-        if (disk.AddFolders(results.SelectMany(r => r.Pipeline.Files).Select(f => FolderOf(f.Path))))
-        {
-            results = Run();
-        }
-
-        return results;
-
-        ImmutableArray<PipelineResult> Run()
-            => new RepositoryAnalysis(fileSystem, disk.Severities(disk.KnownFolders)).Analyze(roots, cancellationToken);
-    }
-
-    private static string FolderOf(string path)
-    {
-        var slash = path.LastIndexOf('/');
-        return slash < 0 ? string.Empty : path.Substring(0, slash);
+        var roots = snapshot.Documents.All.Where(d => d.Path is not null).Select(d => d.Path!)
+            .Where(p => PipelineFiles.IsPipelineFile(p, snapshot.Settings)).OrderBy(p => p, StringComparer.Ordinal).ToList();
+        return new RepositoryAnalysis(fileSystem, disk.Scope).Analyze(roots, cancellationToken);
     }
 }
