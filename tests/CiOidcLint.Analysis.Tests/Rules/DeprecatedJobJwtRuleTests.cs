@@ -104,4 +104,11 @@ job:
         var findings = Annotated.Verify("job:\n  script: [echo $CI_JOB_JWT]\n#               ^^^^^^^^^^^ CIOL001\n");
         Assert.Contains("Deprecated", findings.Single("CIOL001").Diagnostic.Descriptor.CustomTags);
     }
+
+    [Fact]
+    public void CIOL001_in_rules_is_reported_without_a_fix()
+    {
+        const string yaml = "job:\n  rules:\n    - if: $CI_JOB_JWT\n  script: [echo]\n";
+        Assert.Empty(Fixing.Offered(yaml, "CIOL001"));
+    }
 }

@@ -48,4 +48,10 @@ public sealed class DuplicateKeyFixTests
     {
         Assert.Empty(Fixing.Offered("job: {script: a, script: b}\n", "CIOL016"));
     }
+
+    [Fact]
+    public void A_duplicate_key_is_named_without_its_anchor_or_quotes()
+    {
+        Annotated.Verify("job:\n  &a \"script\": [x]\n# ^^^^^^^^^^^ CIOL016 The key 'script' is written again\n  script: [y]\n");
+    }
 }

@@ -63,4 +63,11 @@ job:
   script: [x]
 ");
     }
+
+    [Fact]
+    public void Findings_name_no_pseudo_job_for_default()
+    {
+        var findings = Annotated.Verify("default:\n  id_tokens:\n    T: {}\n#   ^ CIOL002 in job 'job'\njob:\n  script: [x]\n");
+        Assert.Equal(new[] { "job" }, findings.Single("CIOL002").Jobs);
+    }
 }

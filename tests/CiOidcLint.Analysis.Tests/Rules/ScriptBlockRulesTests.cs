@@ -5,6 +5,8 @@ namespace CiOidcLint.Analysis.Tests.Rules;
 /// <summary>CIOL009 (folded blocks), CIOL010 (literal blocks) and CIOL011 (and-lists).</summary>
 public sealed class ScriptBlockRulesTests
 {
+    private static List<string> Ids(string yaml) => Fixing.Analyze((".gitlab-ci.yml", yaml)).Select(f => f.Id).ToList();
+
     private static List<string> Findings(string yaml, string id)
         => Fixing.Analyze((".gitlab-ci.yml", yaml)).Where(f => f.Id == id).Select(f => $"{f.Location.LineSpan.Start.Line + 1}:{f.Location.LineSpan.Start.Character + 1} {f.Message}").ToList();
 
@@ -144,4 +146,16 @@ public sealed class ScriptBlockRulesTests
         var yaml = "job:\n  script:\n    - |\n" + block;
         Assert.Equal(expected, Findings(yaml, "CIOL010").Count);
     }
+
+    [Fact]
+    public void CIOL009_a_kept_break_inside_an_open_substitution_still_cuts_the_command()
+    {
+        const string yaml = "job:\n  script:\n    - >\n      OUT=$(aws sts assume-role-with-web-identity\n        --role-arn \"$ROLE\")\n";
+        Assert.Contains("CIOL009", Ids(yaml));
+        Assert.DoesNotContain("CIOL009", Ids("job:\n  script:\n    - >\n      echo \"a\n        b\"\n"));
+    }
+
+    [Fact]
+    public void CIOL011_judges_whole_jobs_only()
+        => Assert.DoesNotContain("CIOL011", Ids(".unused:\n  script:\n    - cd x && make\n    - echo\n"));
 }

@@ -5,6 +5,8 @@ namespace CiOidcLint.Analysis.Tests.Rules;
 /// <summary>CIOL005, CIOL006 and CIOL007: which ID token a secret authenticates with.</summary>
 public sealed class SecretTokenRulesTests
 {
+    private static List<string> Ids(string yaml) => Fixing.Analyze((".gitlab-ci.yml", yaml)).Select(f => f.Id).ToList();
+
     [Fact]
     public void A_vault_secret_in_a_job_without_id_tokens_is_reported()
     {
@@ -137,4 +139,8 @@ deploy:
   script: [x]
 ");
     }
+
+    [Fact]
+    public void CIOL006_leaves_component_inputs_alone()
+        => Assert.DoesNotContain("CIOL006", Ids("job:\n  id_tokens:\n    T: {aud: https://a.acme.internal}\n  secrets:\n    DB:\n      vault: a/b@c\n      token: $[[ inputs.token ]]\n  script: [echo $T]\n"));
 }

@@ -1,3 +1,6 @@
+using CiOidcLint.Analysis.Fixes;
+using CiOidcLint.Analysis.Pipeline;
+using CiOidcLint.Analysis.Workspace;
 using CiOidcLint.Analysis.Tests.Support;
 
 namespace CiOidcLint.Analysis.Tests.Rules;
@@ -102,5 +105,19 @@ public sealed class TokenFixTests
         Assert.Equal(
             "job:\n  id_tokens:\n    GCP_ID_TOKEN: {aud: https://iam.googleapis.com/projects/1/locations/global/workloadIdentityPools/p/providers/g}\n  secrets:\n    KEY:\n      token: $GCP_ID_TOKEN\n      gcp_secret_manager:\n        name: key\n  script: [make]\n",
             Fixing.Apply(yaml, "CIOL007", "Use ID token 'GCP_ID_TOKEN'"));
+    }
+
+    [Fact]
+    public void CIOL005_fix_points_every_secret_of_the_job_at_the_new_token()
+    {
+        const string yaml = "job:\n  secrets:\n    A:\n      vault: a/b@c\n    B:\n      vault: d/e@f\n      token: $OLD_TOKEN\n  script: [make]\n";
+        var files = new InMemoryFileSystem();
+        files.Add(".gitlab-ci.yml", yaml);
+        var result = FixLoop.Run(files, fs => new RepositoryAnalysis(fs).Analyze(Array.Empty<string>()).SelectMany(r => r.Findings));
+        var text = result.Files.ReadFile(".gitlab-ci.yml")!.ToString();
+        Assert.Equal(
+            "job:\n  id_tokens:\n    GITLAB_OIDC_TOKEN:\n      aud: $CI_SERVER_URL\n  secrets:\n    A:\n      token: $GITLAB_OIDC_TOKEN\n      vault: a/b@c\n    B:\n      vault: d/e@f\n      token: $GITLAB_OIDC_TOKEN\n  script: [make]\n",
+            text);
+        Assert.Empty(Fixing.Analyze((".gitlab-ci.yml", text)).Where(f => f.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
     }
 }
