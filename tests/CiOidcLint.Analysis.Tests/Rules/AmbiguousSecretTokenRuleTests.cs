@@ -1,4 +1,7 @@
+using CiOidcLint.Analysis.Fixes;
+using CiOidcLint.Analysis.Pipeline;
 using CiOidcLint.Analysis.Tests.Support;
+using CiOidcLint.Analysis.Workspace;
 
 namespace CiOidcLint.Analysis.Tests.Rules;
 
@@ -94,5 +97,17 @@ job:
       vault: db/password@kv
   script: [x]
 ");
+    }
+
+    [Fact]
+    public void CIOL003_offers_one_fix_per_token_none_preferred()
+    {
+        const string yaml = "job:\n  id_tokens:\n    A: {aud: x}\n    B: {aud: y}\n  secrets:\n    DB:\n      vault: db/password@ops\n  script: [echo $A $B]\n";
+        var fixes = Fixing.Offered(yaml, "CIOL003");
+        Assert.Equal(new[] { "Use ID token 'A'", "Use ID token 'B'" }, fixes.Select(f => f.Title).ToArray());
+        Assert.All(fixes, f => Assert.False(f.IsPreferred));
+        Assert.Equal(
+            "job:\n  id_tokens:\n    A: {aud: x}\n    B: {aud: y}\n  secrets:\n    DB:\n      token: $B\n      vault: db/password@ops\n  script: [echo $A $B]\n",
+            Fixing.Apply(yaml, "CIOL003", "Use ID token 'B'"));
     }
 }

@@ -1,4 +1,7 @@
+using CiOidcLint.Analysis.Fixes;
+using CiOidcLint.Analysis.Pipeline;
 using CiOidcLint.Analysis.Tests.Support;
+using CiOidcLint.Analysis.Workspace;
 
 namespace CiOidcLint.Analysis.Tests.Rules;
 
@@ -109,6 +112,54 @@ job:
     public void CIOL001_in_rules_is_reported_without_a_fix()
     {
         const string yaml = "job:\n  rules:\n    - if: $CI_JOB_JWT\n  script: [echo]\n";
+        Assert.Empty(Fixing.Offered(yaml, "CIOL001"));
+    }
+
+    [Fact]
+    public void CIOL001_uses_the_one_token_of_the_job_and_keeps_the_reference_form()
+    {
+        const string yaml = "job:\n  id_tokens:\n    VAULT_ID_TOKEN:\n      aud: https://vault.acme.internal\n  script:\n    - vault write auth/jwt/login jwt=${CI_JOB_JWT_V2}\n";
+        Assert.Equal(
+            "job:\n  id_tokens:\n    VAULT_ID_TOKEN:\n      aud: https://vault.acme.internal\n  script:\n    - vault write auth/jwt/login jwt=${VAULT_ID_TOKEN}\n",
+            Fixing.Apply(yaml, "CIOL001", "Use ID token 'VAULT_ID_TOKEN' instead of CI_JOB_JWT_V2", 0, "CIOL013"));
+    }
+
+    [Fact]
+    public void CIOL001_adds_a_token_in_the_file_s_indentation_and_two_references_share_it()
+    {
+        const string yaml = "# deploy\ndeploy:\n    stage: deploy   # keep\n    variables:\n        JWT: \"$CI_JOB_JWT\"\n    script:\n        - 'login \"%CI_JOB_JWT_V2%\"'\n";
+        var once = Fixing.Apply(yaml, "CIOL001", "Add ID token GITLAB_OIDC_TOKEN and use it instead of CI_JOB_JWT");
+        Assert.Equal(
+            "# deploy\ndeploy:\n    id_tokens:\n        GITLAB_OIDC_TOKEN:\n            aud: $CI_SERVER_URL\n    stage: deploy   # keep\n    variables:\n        JWT: \"$GITLAB_OIDC_TOKEN\"\n    script:\n        - 'login \"%CI_JOB_JWT_V2%\"'\n",
+            once);
+        var twice = Fixing.Apply(once, "CIOL001", "Use ID token 'GITLAB_OIDC_TOKEN' instead of CI_JOB_JWT_V2");
+        Assert.Equal(
+            "# deploy\ndeploy:\n    id_tokens:\n        GITLAB_OIDC_TOKEN:\n            aud: $CI_SERVER_URL\n    stage: deploy   # keep\n    variables:\n        JWT: \"$GITLAB_OIDC_TOKEN\"\n    script:\n        - 'login \"%GITLAB_OIDC_TOKEN%\"'\n",
+            twice);
+    }
+
+    [Fact]
+    public void CIOL001_in_a_job_that_inherits_two_tokens_from_default_copies_them_into_the_job()
+    {
+        const string yaml = "default:\n  id_tokens:\n    AWS_TOKEN:\n      aud: https://sts.amazonaws.com\n    VAULT_TOKEN: {aud: https://vault.acme.internal}\njob:\n  script:\n    - login $CI_JOB_JWT\n";
+        Assert.Equal(
+            "default:\n  id_tokens:\n    AWS_TOKEN:\n      aud: https://sts.amazonaws.com\n    VAULT_TOKEN: {aud: https://vault.acme.internal}\njob:\n  id_tokens:\n    GITLAB_OIDC_TOKEN:\n      aud: $CI_SERVER_URL\n    AWS_TOKEN:\n      aud: https://sts.amazonaws.com\n    VAULT_TOKEN: {aud: https://vault.acme.internal}\n  script:\n    - login $GITLAB_OIDC_TOKEN\n",
+            Fixing.Apply(yaml, "CIOL001"));
+    }
+
+    [Fact]
+    public void CIOL001_in_a_template_adds_the_token_to_the_template_and_crlf_stays()
+    {
+        const string yaml = ".login:\r\n  before_script:\r\n    - vault login $CI_JOB_JWT_V1\r\na:\r\n  extends: .login\r\n  script: [a]\r\nb:\r\n  extends: .login\r\n  script: [b]\r\n";
+        Assert.Equal(
+            ".login:\r\n  id_tokens:\r\n    GITLAB_OIDC_TOKEN:\r\n      aud: $CI_SERVER_URL\r\n  before_script:\r\n    - vault login $GITLAB_OIDC_TOKEN\r\na:\r\n  extends: .login\r\n  script: [a]\r\nb:\r\n  extends: .login\r\n  script: [b]\r\n",
+            Fixing.Apply(yaml, "CIOL001"));
+    }
+
+    [Fact]
+    public void CIOL001_offers_no_fix_where_the_jobs_sharing_a_template_need_different_ones()
+    {
+        const string yaml = ".login:\n  before_script:\n    - vault login $CI_JOB_JWT\na:\n  extends: .login\n  id_tokens: {A: {aud: x}}\n  script: [$A]\nb:\n  extends: .login\n  id_tokens: {B: {aud: y}}\n  script: [$B]\n";
         Assert.Empty(Fixing.Offered(yaml, "CIOL001"));
     }
 }

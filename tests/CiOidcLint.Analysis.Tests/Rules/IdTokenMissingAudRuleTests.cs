@@ -1,4 +1,7 @@
+using CiOidcLint.Analysis.Fixes;
+using CiOidcLint.Analysis.Pipeline;
 using CiOidcLint.Analysis.Tests.Support;
+using CiOidcLint.Analysis.Workspace;
 
 namespace CiOidcLint.Analysis.Tests.Rules;
 
@@ -70,4 +73,16 @@ job:
         var findings = Annotated.Verify("default:\n  id_tokens:\n    T: {}\n#   ^ CIOL002 in job 'job'\njob:\n  script: [x]\n");
         Assert.Equal(new[] { "job" }, findings.Single("CIOL002").Jobs);
     }
+
+    [Theory]
+    [InlineData("job:\n  id_tokens:\n    T:\n  script: [$T]\n", "job:\n  id_tokens:\n    T:\n      aud: $CI_SERVER_URL\n  script: [$T]\n")]
+    [InlineData("job:\n  id_tokens:\n    T: {}\n  script: [$T]\n", "job:\n  id_tokens:\n    T: {aud: $CI_SERVER_URL}\n  script: [$T]\n")]
+    [InlineData("job:\n  id_tokens:\n    T: ~\n  script: [$T]\n", "job:\n  id_tokens:\n    T: {aud: $CI_SERVER_URL}\n  script: [$T]\n")]
+    [InlineData("job:\n  id_tokens:\n    T:\n      aud:   # fill me\n  script: [$T]\n", "job:\n  id_tokens:\n    T:\n      aud: $CI_SERVER_URL  # fill me\n  script: [$T]\n")]
+    [InlineData("job:\n  id_tokens:\n    T:\n      aud: # fill me\n  script: [$T]\n", "job:\n  id_tokens:\n    T:\n      aud: $CI_SERVER_URL # fill me\n  script: [$T]\n")]
+    [InlineData("job:\n  id_tokens:\n    T: {aud: }\n  script: [$T]\n", "job:\n  id_tokens:\n    T: {aud: $CI_SERVER_URL}\n  script: [$T]\n")]
+    [InlineData("job:\n  id_tokens:\n    T:\n      aud: \"\"\n  script: [$T]\n", "job:\n  id_tokens:\n    T:\n      aud: $CI_SERVER_URL\n  script: [$T]\n")]
+    [InlineData("job:\n  id_tokens:\n    T:\n      aud: []\n  script: [$T]\n", "job:\n  id_tokens:\n    T:\n      aud: $CI_SERVER_URL\n  script: [$T]\n")]
+    public void CIOL002_sets_aud_to_the_gitlab_address(string yaml, string expected)
+        => Assert.Equal(expected, Fixing.Apply(yaml, "CIOL002", "Set aud to $CI_SERVER_URL"));
 }

@@ -92,4 +92,11 @@ public sealed class RuleCatalogTests
         var readme = File.ReadAllText(Path.Combine(Corpus.CorpusLocation.RepositoryRoot, "README.md"));
         Assert.All(RuleCatalog.All, r => Assert.Contains($"| {r.Descriptor.Id} | {r.Name} |", readme));
     }
+
+    [Fact]
+    public void Every_rule_has_a_test_file_named_after_it()
+    {
+        var folder = Path.Combine(Corpus.CorpusLocation.RepositoryRoot, "tests", "CiOidcLint.Analysis.Tests", "Rules");
+        Assert.All(RuleCatalog.All, rule => Assert.True(File.Exists(Path.Combine(folder, rule.GetType().Name + "Tests.cs")), $"no {rule.GetType().Name}Tests.cs for {rule.Descriptor.Id}"));
+    }
 }
