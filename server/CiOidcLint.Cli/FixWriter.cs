@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text;
 using CiOidcLint.Analysis.Fixes;
 using CiOidcLint.Analysis.Pipeline;
+using CiOidcLint.Analysis.Engine;
 
 namespace CiOidcLint.Cli;
 

@@ -1,6 +1,7 @@
 using CiOidcLint.Analysis.Fixes;
 using CiOidcLint.Analysis.Pipeline;
 using CiOidcLint.Analysis.Workspace;
+using CiOidcLint.Analysis.Engine;
 
 namespace CiOidcLint.Cli.Tests;
 

@@ -1,3 +1,4 @@
+using CiOidcLint.Analysis.Rules;
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -13,7 +14,7 @@ namespace CiOidcLint.Analysis.Engine;
 /// Gathers reports into findings: one per rule, place and message, naming every job that
 /// reached it (a template used by five jobs is one finding, not five).
 /// </summary>
-internal sealed class FindingCollector
+internal sealed class FindingCollector : IFindingSink
 {
     private readonly Dictionary<string, Pending> _pending = new(StringComparer.Ordinal);
     private readonly List<Pending> _order = new();

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Text.RegularExpressions;
-using CiOidcLint.Analysis.Engine;
 using CiOidcLint.Analysis.Pipeline;
 using CiOidcLint.Analysis.Syntax;
 using Microsoft.CodeAnalysis;

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using CiOidcLint.Analysis.Engine;
 using CiOidcLint.Analysis.Fixes;
 using CiOidcLint.Analysis.Pipeline;
 using CiOidcLint.Analysis.Syntax;
@@ -11,10 +10,10 @@ namespace CiOidcLint.Analysis.Rules;
 /// <summary>What every rule context offers: the pipeline and a way to report.</summary>
 public abstract class RuleContext
 {
-    private readonly FindingCollector _collector;
+    private readonly IFindingSink _collector;
     private readonly DiagnosticDescriptor _descriptor;
 
-    private protected RuleContext(PipelineConfig pipeline, DiagnosticDescriptor descriptor, FindingCollector collector)
+    private protected RuleContext(PipelineConfig pipeline, DiagnosticDescriptor descriptor, IFindingSink collector)
     {
         Pipeline = pipeline;
         _descriptor = descriptor;
@@ -39,7 +38,7 @@ public abstract class RuleContext
 
 public sealed class FileContext : RuleContext
 {
-    internal FileContext(PipelineConfig pipeline, SyntaxFile file, DiagnosticDescriptor descriptor, FindingCollector collector)
+    internal FileContext(PipelineConfig pipeline, SyntaxFile file, DiagnosticDescriptor descriptor, IFindingSink collector)
         : base(pipeline, descriptor, collector)
     {
         File = file;
@@ -50,10 +49,10 @@ public sealed class FileContext : RuleContext
 
 public sealed class PipelineContext : RuleContext
 {
-    private readonly FindingCollector _collector;
+    private readonly IFindingSink _collector;
     private readonly DiagnosticDescriptor _descriptor;
 
-    internal PipelineContext(PipelineConfig pipeline, DiagnosticDescriptor descriptor, FindingCollector collector)
+    internal PipelineContext(PipelineConfig pipeline, DiagnosticDescriptor descriptor, IFindingSink collector)
         : base(pipeline, descriptor, collector)
     {
         _collector = collector;
@@ -74,7 +73,7 @@ public sealed class JobContext : RuleContext
 {
     private readonly JobUnit _unit;
 
-    internal JobContext(PipelineConfig pipeline, JobUnit unit, DiagnosticDescriptor descriptor, FindingCollector collector)
+    internal JobContext(PipelineConfig pipeline, JobUnit unit, DiagnosticDescriptor descriptor, IFindingSink collector)
         : base(pipeline, descriptor, collector)
     {
         _unit = unit;

@@ -2,6 +2,7 @@ using CiOidcLint.Analysis.Fixes;
 using CiOidcLint.Analysis.Pipeline;
 using CiOidcLint.Analysis.Workspace;
 using Microsoft.CodeAnalysis.Text;
+using CiOidcLint.Analysis.Engine;
 
 namespace CiOidcLint.Analysis.Tests.Fixes;
 

@@ -8,6 +8,7 @@ using CiOidcLint.LanguageServer.Features;
 using CiOidcLint.LanguageServer.Hosting;
 using CiOidcLint.LanguageServer.Protocol;
 using CiOidcLint.LanguageServer.Workspace;
+using CiOidcLint.Analysis.Engine;
 
 namespace CiOidcLint.LanguageServer.Handlers.CodeActions;
 

@@ -7,8 +7,9 @@ using CiOidcLint.Analysis.Engine;
 using CiOidcLint.Analysis.Pipeline;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
+using CiOidcLint.Analysis.Fixes;
 
-namespace CiOidcLint.Analysis.Fixes;
+namespace CiOidcLint.Analysis.Engine;
 
 /// <summary>A fix that was applied: which finding, where it was when the fix ran.</summary>
 public sealed record AppliedFix(string RuleId, string Title, string Path, LinePosition Position, int Pass);

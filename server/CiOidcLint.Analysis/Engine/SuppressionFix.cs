@@ -5,8 +5,9 @@ using CiOidcLint.Analysis.Configuration;
 using CiOidcLint.Analysis.Engine;
 using CiOidcLint.Analysis.Syntax;
 using Microsoft.CodeAnalysis.Text;
+using CiOidcLint.Analysis.Fixes;
 
-namespace CiOidcLint.Analysis.Fixes;
+namespace CiOidcLint.Analysis.Engine;
 
 /// <summary>
 /// "Ignore CIOLxxx on this line": writes <c># cioidclint: ignore[CIOLxxx]</c> where the rule

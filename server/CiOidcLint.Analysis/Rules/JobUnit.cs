@@ -1,6 +1,6 @@
 using CiOidcLint.Analysis.Pipeline;
 
-namespace CiOidcLint.Analysis.Engine;
+namespace CiOidcLint.Analysis.Rules;
 
 public enum JobUnitKind
 {
