@@ -231,6 +231,20 @@ public sealed class LspStdioClient : IAsyncDisposable
         return (JsonArray)notification["params"]!["diagnostics"]!;
     }
 
+    /// <summary>Closes the server's standard input, as a client that dies does.</summary>
+    public void CloseInput()
+    {
+        _writing.Wait();
+        try
+        {
+            _input.Dispose();
+        }
+        finally
+        {
+            _writing.Release();
+        }
+    }
+
     public async Task<int> WaitForExitAsync(TimeSpan? timeout = null)
     {
         using var cts = new CancellationTokenSource(timeout ?? DefaultTimeout);
