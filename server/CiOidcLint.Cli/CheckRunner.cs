@@ -17,8 +17,6 @@ namespace CiOidcLint.Cli;
 internal sealed class CheckRunner
 {
     /// <summary>Folders never searched for pipeline files when a folder is named.</summary>
-    private static readonly HashSet<string> SkippedFolders = new(StringComparer.Ordinal) { ".git", "node_modules", "bin", "obj", "vendor" };
-
     private readonly TextWriter _stdout;
     private readonly TextWriter _stderr;
     private readonly string _currentDirectory;
@@ -61,7 +59,7 @@ internal sealed class CheckRunner
             throw new UsageException($"no {RepositoryAnalysis.RootPipelinePath} at the repository root {root}; name the files to check");
         }
 
-        var found = folders.SelectMany(f => PipelineFilesIn(fileSystem, f)).Where(f => Readable(fileSystem, f));
+        var found = folders.SelectMany(f => RepositoryScope.FindPipelineFiles(fileSystem, f)).Where(f => Readable(fileSystem, f));
         var standalone = files.Concat(found).Distinct(StringComparer.Ordinal).ToList();
         var scope = RepositoryScope.OnDisk(fileSystem.Root);
 
@@ -200,30 +198,4 @@ internal sealed class CheckRunner
 
     private static bool IsUnder(string path, string folder)
         => folder.Length == 0 || path.StartsWith(folder + "/", StringComparison.Ordinal);
-
-    /// <summary>Pipeline files by GitLab's naming: <c>.gitlab-ci.yml</c>, <c>*.gitlab-ci.yml</c>, and YAML under <c>.gitlab/ci/</c>.</summary>
-    private static IEnumerable<string> PipelineFilesIn(PhysicalFileSystem fileSystem, string folder)
-    {
-        var pending = new Stack<string>();
-        pending.Push(folder);
-        while (pending.Count > 0)
-        {
-            var current = pending.Pop();
-            foreach (var file in fileSystem.EnumerateFiles(current))
-            {
-                if (RepositoryScope.IsPipelineFile(file))
-                {
-                    yield return file;
-                }
-            }
-
-            foreach (var child in fileSystem.EnumerateDirectories(current).Reverse())
-            {
-                if (!SkippedFolders.Contains(Path.GetFileName(child)))
-                {
-                    pending.Push(child);
-                }
-            }
-        }
-    }
 }

@@ -1,14 +1,14 @@
 // The VS Code side of CiOidcLint: starts `cioidclint server` for pipeline files and wires its
 // findings, quick fixes and state into the editor. The logic worth testing lives in the
-// modules without a VS Code import (runtime, settings, status, workspaceLint).
+// modules without a VS Code import (runtime, settings, status).
 
 import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
   CloseAction,
+  Diagnostic,
   ErrorAction,
   LanguageClient,
   LanguageClientOptions,
@@ -16,10 +16,9 @@ import {
   ServerOptions,
   State,
 } from 'vscode-languageclient/node';
-import { bundledServer, dotnetInstallToolId, LaunchPlan, MachineProbe, planLaunch, ServerLaunch } from './runtime';
-import { documentSelector, findFilesPattern, pipelineGlobs } from './settings';
+import { bundledServer, dotnetInstallToolId, LaunchPlan, MachineProbe, planLaunch } from './runtime';
+import { documentSelector, pipelineGlobs } from './settings';
 import { countFindings, ServerState, statusView } from './status';
-import { checkArguments, checkSucceeded, CliFinding, parseCheckReport, repositoryRoot } from './workspaceLint';
 
 /** When this module was loaded, for the start-up timings in the output. */
 const loadedAt = Date.now();
@@ -58,7 +57,6 @@ class Controller implements vscode.Disposable {
   private client: LanguageClient | undefined;
   private state: ServerState = 'idle';
   private stateDetail: string | undefined;
-  private launch: ServerLaunch | undefined;
   /** Serialises start, stop and restart, so a burst of triggers never starts two servers. */
   private queue: Promise<unknown> = Promise.resolve();
   /** The missing-runtime message is shown once per session, not on every file opened. */
@@ -146,8 +144,6 @@ class Controller implements vscode.Disposable {
       this.showProblem(plan);
       return;
     }
-
-    this.launch = plan;
     this.output.info(`Starting ${plan.description}`);
     const executable = { command: plan.command, args: [...plan.args], options: { env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1' } } };
     const serverOptions: ServerOptions = { run: executable, debug: executable };
@@ -201,7 +197,6 @@ class Controller implements vscode.Disposable {
       this.output.info(`The language server started and initialized in ${Date.now() - spawned} ms`);
     } catch (error) {
       this.client = undefined;
-      this.launch = undefined;
       await client.dispose().catch(() => undefined);
       const message = error instanceof Error ? error.message : String(error);
       this.output.error(`The language server did not start: ${message}`);
@@ -214,7 +209,6 @@ class Controller implements vscode.Disposable {
   async stop(): Promise<void> {
     const client = this.client;
     this.client = undefined;
-    this.launch = undefined;
     if (client) {
       try {
         await client.stop(5000);
@@ -344,81 +338,46 @@ class Controller implements vscode.Disposable {
   }
 
   private async lintWorkspace(): Promise<void> {
-    const folders = vscode.workspace.workspaceFolders ?? [];
-    if (folders.length === 0) {
+    if ((vscode.workspace.workspaceFolders ?? []).length === 0) {
       return;
     }
 
-    await this.enqueue(async () => {
-      if (!this.launch) {
-        const plan = await this.plan();
-        if (!plan.ok) {
-          this.showProblem(plan);
-          return;
-        }
-
-        this.launch = plan;
-      }
-    });
-    const launch = this.launch;
-    if (!launch) {
+    // The server lints the workspace: it finds the pipelines as `check` does and answers with the
+    // diagnostics it publishes, help links and all. Start it for that if no pipeline is open.
+    await this.enqueue(() => this.start());
+    const client = this.client;
+    if (!client) {
       return;
     }
 
     await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: 'CiOidcLint: linting the workspace', cancellable: true },
       async (_progress, token) => {
+        let result: LintWorkspaceResult;
+        try {
+          result = await client.sendRequest<LintWorkspaceResult>(lintWorkspaceMethod, {}, token);
+        } catch (error) {
+          if (token.isCancellationRequested) return;
+          const message = error instanceof Error ? error.message : String(error);
+          this.output.error(`Lint workspace failed: ${message}`);
+          void vscode.window.showErrorMessage(`CiOidcLint could not lint the workspace: ${message}`, 'Show Output')
+            .then((choice) => choice && this.output.show(true));
+          return;
+        }
+
         this.workspaceFindings.clear();
-        let files = 0;
+        const open = new Set(vscode.workspace.textDocuments.filter((d) => this.isPipelineFile(d)).map((d) => d.uri.toString()));
         let total = 0;
-        for (const folder of folders) {
-          if (token.isCancellationRequested || folder.uri.scheme !== 'file') {
-            continue;
-          }
-
-          const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, findFilesPattern(this.globs())), '**/node_modules/**', undefined, token);
-          files += found.length;
-          const result = await runCheck(launch, folder.uri.fsPath, token);
-          if (!checkSucceeded(result.exitCode)) {
-            this.output.error(`cioidclint check in ${folder.uri.fsPath} failed (exit ${result.exitCode}): ${result.stderr.trim()}`);
-            void vscode.window.showErrorMessage(`CiOidcLint could not lint ${folder.name}: ${result.stderr.trim() || `exit code ${result.exitCode}`}`, 'Show Output')
-              .then((choice) => choice && this.output.show(true));
-            continue;
-          }
-
-          let findings: CliFinding[];
-          try {
-            findings = parseCheckReport(result.stdout);
-          } catch (error) {
-            this.output.error(`cioidclint check in ${folder.uri.fsPath} gave no report: ${error instanceof Error ? error.message : String(error)}`);
-            void vscode.window.showErrorMessage(`CiOidcLint could not read the findings of ${folder.name}.`, 'Show Output')
-              .then((choice) => choice && this.output.show(true));
-            continue;
-          }
-
-          // The report's paths are relative to the repository, which may lie above the folder.
-          const root = repositoryRoot(folder.uri.fsPath, (dir) => fs.existsSync(path.join(dir, '.git')));
-          const byFile = new Map<string, vscode.Diagnostic[]>();
-          for (const finding of findings) {
-            const file = path.resolve(root, ...finding.path.split('/'));
-            const range = new vscode.Range(finding.start.line, finding.start.character, finding.end.line, finding.end.character);
-            const diagnostic = new vscode.Diagnostic(range, finding.message, toSeverity(finding.severity));
-            diagnostic.source = 'cioidclint';
-            diagnostic.code = finding.helpUri ? { value: finding.id, target: vscode.Uri.parse(finding.helpUri) } : finding.id;
-            byFile.set(file, [...(byFile.get(file) ?? []), diagnostic]);
-            total++;
-          }
-
-          const open = new Set(this.client ? vscode.workspace.textDocuments.filter((d) => this.isPipelineFile(d)).map((d) => d.uri.fsPath) : []);
-          for (const [file, diagnostics] of byFile) {
-            // Open files are the language server's: their findings are already live.
-            if (!open.has(file)) {
-              this.workspaceFindings.set(vscode.Uri.file(file), diagnostics);
-            }
+        for (const item of result.items) {
+          const uri = client.protocol2CodeConverter.asUri(item.uri);
+          total += item.diagnostics.length;
+          // Open files are the language server's: their findings are already live.
+          if (!open.has(uri.toString())) {
+            this.workspaceFindings.set(uri, await client.protocol2CodeConverter.asDiagnostics(item.diagnostics, token));
           }
         }
 
-        this.output.info(`Lint workspace: ${total} finding(s); ${files} pipeline file(s) by name.`);
+        this.output.info(`Lint workspace: ${total} finding(s); ${result.pipelineFiles} pipeline file(s) by name.`);
         this.updateStatus();
         if (total > 0) {
           void vscode.commands.executeCommand(showProblems);
@@ -430,26 +389,12 @@ class Controller implements vscode.Disposable {
   }
 }
 
-function toSeverity(severity: 'error' | 'warning' | 'info'): vscode.DiagnosticSeverity {
-  return severity === 'error' ? vscode.DiagnosticSeverity.Error : severity === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information;
-}
+/** The server's own request behind "Lint Workspace" (LintWorkspaceHandler). */
+const lintWorkspaceMethod = 'cioidclint/lintWorkspace';
 
-interface CheckResult {
-  exitCode: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs `cioidclint check` with the same program and runtime as the language server. */
-function runCheck(launch: ServerLaunch, cwd: string, token: vscode.CancellationToken): Promise<CheckResult> {
-  const args = [...launch.args.slice(0, -1), ...checkArguments()];
-  return new Promise((resolve) => {
-    const child = execFile(launch.command, args, { cwd, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1' } }, (error, stdout, stderr) => {
-      const code = error && typeof (error as NodeJS.ErrnoException).code === 'number' ? (error as unknown as { code: number }).code : error ? null : 0;
-      resolve({ exitCode: code, stdout: String(stdout), stderr: String(stderr) || (error && code === null ? error.message : '') });
-    });
-    token.onCancellationRequested(() => child.kill());
-  });
+interface LintWorkspaceResult {
+  readonly pipelineFiles: number;
+  readonly items: readonly { readonly uri: string; readonly diagnostics: Diagnostic[] }[];
 }
 
 /** The real machine, for the runtime search. */

@@ -70,8 +70,3 @@ export interface PipelineDocumentFilter {
 export function documentSelector(globs: readonly string[]): PipelineDocumentFilter[] {
   return globs.map((pattern) => ({ scheme: 'file', pattern }));
 }
-
-/** One brace pattern covering the globs, for workspace.findFiles. */
-export function findFilesPattern(globs: readonly string[]): string {
-  return globs.length === 1 ? globs[0] : `{${globs.join(',')}}`;
-}

@@ -57,6 +57,39 @@ public sealed class RepositoryScope
         return extraGlobs?.Any(glob => new FileGlob(glob).IsMatch(path)) == true;
     }
 
+    /// <summary>Folders no pipeline lives in: version control, dependencies, build output.</summary>
+    private static readonly ImmutableHashSet<string> SkippedFolders = ImmutableHashSet.Create(StringComparer.Ordinal, ".git", "node_modules", "bin", "obj", "vendor");
+
+    /// <summary>
+    /// The pipeline files under a folder (a repository path; "" for the root), as <c>check</c> and
+    /// the editor's "Lint Workspace" look for them.
+    /// </summary>
+    public static IEnumerable<string> FindPipelineFiles(PhysicalFileSystem fileSystem, string folder, IEnumerable<string>? extraGlobs = null)
+    {
+        var globs = extraGlobs?.ToList();
+        var pending = new Stack<string>();
+        pending.Push(folder);
+        while (pending.Count > 0)
+        {
+            var current = pending.Pop();
+            foreach (var file in fileSystem.EnumerateFiles(current))
+            {
+                if (IsPipelineFile(file, globs))
+                {
+                    yield return file;
+                }
+            }
+
+            foreach (var child in fileSystem.EnumerateDirectories(current).Reverse())
+            {
+                if (!SkippedFolders.Contains(child.Substring(child.LastIndexOf('/') + 1)))
+                {
+                    pending.Push(child);
+                }
+            }
+        }
+    }
+
     /// <summary>The severities for a pipeline made of these files (repository paths).</summary>
     public SeverityConfiguration SeveritiesFor(IEnumerable<string> files)
     {

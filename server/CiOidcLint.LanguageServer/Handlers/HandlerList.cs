@@ -27,6 +27,7 @@ public static class HandlerList
             new DidChangeWatchedFilesHandler(),
             new DidChangeConfigurationHandler(),
             new DocumentDiagnosticHandler(),
+            new LintWorkspaceHandler(),
             new CodeActionHandler(),
             new HoverHandler(),
             new DefinitionHandler(),

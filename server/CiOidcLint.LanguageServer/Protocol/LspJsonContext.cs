@@ -47,6 +47,7 @@ namespace CiOidcLint.LanguageServer.Protocol;
 [JsonSerializable(typeof(DidChangeWatchedFilesParams))]
 [JsonSerializable(typeof(CodeActionParams))]
 [JsonSerializable(typeof(DocumentDiagnosticParams))]
+[JsonSerializable(typeof(LintWorkspaceResult))]
 [JsonSerializable(typeof(DocumentSymbolParams))]
 [JsonSerializable(typeof(ReferenceParams))]
 [JsonSerializable(typeof(TextDocumentPositionParams))]
