@@ -36,6 +36,7 @@ public sealed class JobInclusion
     private readonly HashSet<string> _namesFromConditionalIncludes;
     private readonly Dictionary<(string Job, UntrustedSource Source), RunVerdict> _own = new();
     private readonly Dictionary<UntrustedSource, Certainty> _fails = new();
+    private readonly Dictionary<string, ImmutableHashSet<string>> _correlated = new(StringComparer.Ordinal);
     private readonly YamlNode? _workflowRules;
 
     private JobInclusion(PipelineConfig pipeline)
@@ -76,7 +77,12 @@ public sealed class JobInclusion
             return known;
         }
 
-        var correlated = context.WithCorrelated(Correlated(job, context));
+        if (!_correlated.TryGetValue(job.Name, out var names))
+        {
+            _correlated[job.Name] = names = Correlated(job);
+        }
+
+        var correlated = context.WithCorrelated(names);
         var workflow = Workflow(correlated);
         var verdict = workflow == RunVerdict.DoesNotRun ? RunVerdict.DoesNotRun : Min(workflow, JobRules(job, correlated));
         if (verdict != RunVerdict.DoesNotRun && IsUncertain(job))
@@ -225,7 +231,7 @@ public sealed class JobInclusion
     /// Values the pusher picks that the pipeline's conditions test more than once: one commit
     /// message or one set of changed files decides them all, so they are not independent choices.
     /// </summary>
-    private ImmutableHashSet<string> Correlated(Job job, UntrustedPipeline context)
+    private ImmutableHashSet<string> Correlated(Job job)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         void Count(string name) => counts[name] = counts.TryGetValue(name, out var n) ? n + 1 : 1;
@@ -238,9 +244,16 @@ public sealed class JobInclusion
 
             foreach (var scalar in YamlTraversal.ValueScalars(node))
             {
+                // Only the commit's and the merge request's own text is chosen: look no further otherwise.
+                if (scalar.Value.IndexOf("CI_COMMIT_", StringComparison.Ordinal) < 0 && scalar.Value.IndexOf("CI_MERGE_REQUEST_", StringComparison.Ordinal) < 0
+                    && scalar.Value.IndexOf("CI_OPEN_MERGE_REQUESTS", StringComparison.Ordinal) < 0)
+                {
+                    continue;
+                }
+
                 foreach (Match variable in VariableName.Matches(scalar.Value))
                 {
-                    if (context.IsChosen(variable.Groups[1].Value))
+                    if (UntrustedPipeline.All.Any(p => p.IsChosen(variable.Groups[1].Value)))
                     {
                         Count(variable.Groups[1].Value);
                     }

@@ -22,7 +22,28 @@ public abstract class RulesExpression
     {
     }
 
+    /// <summary>Parsed expressions by text: pipelines repeat the same few conditions on every job.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, RulesExpression?> Parsed = new(StringComparer.Ordinal);
+
+    private const int MaxCached = 4096;
+
     public static RulesExpression? Parse(string text)
+    {
+        if (Parsed.TryGetValue(text, out var known))
+        {
+            return known;
+        }
+
+        var parsed = ParseUncached(text);
+        if (Parsed.Count < MaxCached && text.Length < 2048)
+        {
+            Parsed.TryAdd(text, parsed);
+        }
+
+        return parsed;
+    }
+
+    private static RulesExpression? ParseUncached(string text)
     {
         var tokens = Lex(text);
 
