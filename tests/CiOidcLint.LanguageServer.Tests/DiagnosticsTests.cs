@@ -176,4 +176,23 @@ public sealed class DiagnosticsTests
         Assert.StartsWith("https://mirror.test/rules/CIOL", (string?)relinked["items"]![0]!["codeDescription"]!["href"]);
         Assert.DoesNotContain(session.Client.Notifications, n => (string?)n["method"] == "textDocument/publishDiagnostics");
     }
+
+    [Fact]
+    public async Task An_open_included_file_counts_with_its_unsaved_text_and_other_yaml_gets_nothing()
+    {
+        await using var session = await Session.StartAsync(files: r =>
+        {
+            r.Write("ci/deploy.yml", "deploy:\n  script: [echo fine]\n");
+            r.Write("docker-compose.yml", "services:\n  web:\n    image: nginx\n");
+        });
+
+        // The editor sends every YAML file: the server lints only pipelines.
+        var compose = await session.OpenAsync("docker-compose.yml", "services:\n  web:\n    command: echo $CI_JOB_JWT\n");
+        var included = await session.OpenAsync("ci/deploy.yml", "deploy:\n  script: [echo $CI_JOB_JWT_V2]\n");
+        var root = await session.OpenAsync(".gitlab-ci.yml", "include: ci/deploy.yml\nbuild:\n  script: [make]\n");
+        var diagnostics = await session.Client.WaitForDiagnosticsAsync(included, match: d => d.Count > 0);
+        Assert.Equal("CIOL001", (string?)diagnostics.Single()!["code"]);
+        Assert.Empty(await session.Client.WaitForDiagnosticsAsync(root));
+        Assert.DoesNotContain(session.Client.Notifications, n => (string?)n["method"] == "textDocument/publishDiagnostics" && (string?)n["params"]!["uri"] == compose && n["params"]!["diagnostics"]!.AsArray().Count > 0);
+    }
 }

@@ -17,7 +17,7 @@ import {
   State,
 } from 'vscode-languageclient/node';
 import { bundledServer, dotnetInstallToolId, LaunchPlan, MachineProbe, planLaunch } from './runtime';
-import { documentSelector, pipelineGlobs } from './settings';
+import { clientSelector, documentSelector, pipelineGlobs } from './settings';
 import { countFindings, ServerState, statusView } from './status';
 
 /** When this module was loaded, for the start-up timings in the output. */
@@ -151,7 +151,7 @@ class Controller implements vscode.Disposable {
     let initialized = false;
     const crashes: number[] = [];
     const clientOptions: LanguageClientOptions = {
-      documentSelector: documentSelector(globs),
+      documentSelector: clientSelector(globs),
       diagnosticCollectionName: clientId,
       outputChannel: this.output,
       revealOutputChannelOn: RevealOutputChannelOn.Never,

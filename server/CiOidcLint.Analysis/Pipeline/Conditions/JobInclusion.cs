@@ -60,6 +60,12 @@ public sealed class JobInclusion
         lock (_own)
         {
             var own = Own(job, context);
+            if (own == RunVerdict.DoesNotRun)
+            {
+                // Whether the pipeline could be created at all matters only for a job that would be in it.
+                return own;
+            }
+
             var fails = Fails(context);
             return fails switch
             {
