@@ -16,7 +16,6 @@ namespace CiOidcLint.Cli;
 /// <summary>Runs a check: finds the repository, builds its pipelines, filters and prints the findings.</summary>
 internal sealed class CheckRunner
 {
-    /// <summary>Folders never searched for pipeline files when a folder is named.</summary>
     private readonly TextWriter _stdout;
     private readonly TextWriter _stderr;
     private readonly string _currentDirectory;

@@ -31,4 +31,24 @@ public sealed class LintWorkspaceTests
         Assert.Equal("https://mirror.test/rules/CIOL001.md", (string?)jwt["codeDescription"]!["href"]);
         Assert.Equal("CIOL004", (string?)items[session.Repository.Uri("ci/deploy.yaml")].Single()!["code"]);
     }
+
+    [Fact]
+    public async Task A_pipeline_that_cannot_be_read_is_skipped_and_the_rest_is_still_linted()
+    {
+        var outside = Path.Combine(Path.GetTempPath(), "cioidclint-outside-" + Guid.NewGuid().ToString("N")[..8] + ".yml");
+        File.WriteAllText(outside, "x:\n  script: [echo $CI_JOB_JWT]\n");
+        try
+        {
+            await using var session = await Session.StartAsync(files: r => r.Write(".gitlab-ci.yml", "build:\n  script: [echo $CI_JOB_JWT]\n"));
+            Directory.CreateDirectory(session.Repository.FullPath(".gitlab/ci"));
+            File.CreateSymbolicLink(session.Repository.FullPath(".gitlab/ci/linked.yml"), outside);
+            var result = (await session.Client.RequestAsync("cioidclint/lintWorkspace", new JsonObject()))!;
+            var uris = result["items"]!.AsArray().Select(i => (string)i!["uri"]!).ToList();
+            Assert.Equal(new[] { session.Repository.Uri(".gitlab-ci.yml") }, uris);
+        }
+        finally
+        {
+            File.Delete(outside);
+        }
+    }
 }

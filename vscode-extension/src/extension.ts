@@ -17,7 +17,7 @@ import {
   State,
 } from 'vscode-languageclient/node';
 import { bundledServer, dotnetInstallToolId, LaunchPlan, MachineProbe, planLaunch } from './runtime';
-import { clientSelector, documentSelector, pipelineGlobs } from './settings';
+import { documentSelector, pipelineGlobs } from './settings';
 import { countFindings, ServerState, statusView } from './status';
 
 /** When this module was loaded, for the start-up timings in the output. */
@@ -151,7 +151,7 @@ class Controller implements vscode.Disposable {
     let initialized = false;
     const crashes: number[] = [];
     const clientOptions: LanguageClientOptions = {
-      documentSelector: clientSelector(globs),
+      documentSelector: documentSelector(globs),
       diagnosticCollectionName: clientId,
       outputChannel: this.output,
       revealOutputChannelOn: RevealOutputChannelOn.Never,
@@ -366,13 +366,14 @@ class Controller implements vscode.Disposable {
         }
 
         this.workspaceFindings.clear();
-        const open = new Set(vscode.workspace.textDocuments.filter((d) => this.isPipelineFile(d)).map((d) => d.uri.toString()));
         let total = 0;
         for (const item of result.items) {
           const uri = client.protocol2CodeConverter.asUri(item.uri);
           total += item.diagnostics.length;
-          // Open files are the language server's: their findings are already live.
-          if (!open.has(uri.toString())) {
+          // Files of the pipelines open in the editor are the language server's: their findings
+          // are already live (an included file too, open or not), and must not show twice.
+          const live = vscode.languages.getDiagnostics(uri).some((d) => d.source === 'cioidclint');
+          if (!live) {
             this.workspaceFindings.set(uri, await client.protocol2CodeConverter.asDiagnostics(item.diagnostics, token));
           }
         }

@@ -70,12 +70,3 @@ export interface PipelineDocumentFilter {
 export function documentSelector(globs: readonly string[]): PipelineDocumentFilter[] {
   return globs.map((pattern) => ({ scheme: 'file', pattern }));
 }
-
-/**
- * What the client sends the server: every YAML file on disk, besides the pipelines by name. A
- * file a pipeline includes may have any name, and its unsaved text must reach the server; the
- * server decides which documents are pipelines (RepositoryScope) and lints nothing else.
- */
-export function clientSelector(globs: readonly string[]): (PipelineDocumentFilter | { readonly scheme: 'file'; readonly language: 'yaml' })[] {
-  return [{ scheme: 'file', language: 'yaml' }, ...documentSelector(globs)];
-}

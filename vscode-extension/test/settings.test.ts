@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { clientSelector, defaultPipelineGlobs, documentSelector, pipelineGlobs } from '../src/settings';
+import { defaultPipelineGlobs, documentSelector, pipelineGlobs } from '../src/settings';
 
 describe('pipeline globs', () => {
   it('always holds GitLab\'s names', () => {
@@ -21,9 +21,5 @@ describe('pipeline globs', () => {
 
   it('selects files on disk by pattern, whatever their language id', () => {
     assert.deepEqual(documentSelector(['**/a.yml']), [{ scheme: 'file', pattern: '**/a.yml' }]);
-  });
-
-  it('sends the server every YAML file, so an included file\'s unsaved text counts', () => {
-    assert.deepEqual(clientSelector(['**/a.yml']), [{ scheme: 'file', language: 'yaml' }, { scheme: 'file', pattern: '**/a.yml' }]);
   });
 });

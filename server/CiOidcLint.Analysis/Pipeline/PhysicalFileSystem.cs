@@ -68,12 +68,32 @@ public sealed class PhysicalFileSystem : IPipelineFileSystem
     public IEnumerable<string> EnumerateFiles(string directory)
     {
         var full = ToFullPath(directory);
-        return Directory.Exists(full)
-            ? Directory.EnumerateFiles(full).Select(f => Join(directory, Path.GetFileName(f))).OrderBy(p => p, StringComparer.Ordinal).ToList()
-            : Enumerable.Empty<string>();
+        try
+        {
+            return Directory.Exists(full)
+                ? Directory.EnumerateFiles(full).Select(f => Join(directory, Path.GetFileName(f))).OrderBy(p => p, StringComparer.Ordinal).ToList()
+                : Enumerable.Empty<string>();
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // A folder the user may not read holds nothing the linter can check.
+            return Enumerable.Empty<string>();
+        }
     }
 
     public IEnumerable<string> EnumerateDirectories(string directory)
+    {
+        try
+        {
+            return ReadableDirectories(directory);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return Enumerable.Empty<string>();
+        }
+    }
+
+    private IEnumerable<string> ReadableDirectories(string directory)
     {
         var full = ToFullPath(directory);
         return Directory.Exists(full)

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
+using System.Threading;
 using CiOidcLint.Analysis.Configuration;
 using CiOidcLint.Analysis.Pipeline;
 
@@ -28,12 +29,15 @@ public sealed class RepositoryScope
     private readonly Func<string, string?> _readFile;
     private readonly ConcurrentDictionary<string, string?> _editorConfigs = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SeverityConfiguration> _severities = new(StringComparer.Ordinal);
+    private int _generation;
 
     /// <param name="root">The repository root, a full path.</param>
     /// <param name="readFile">Reads a file by full path; null when it does not exist.</param>
     public RepositoryScope(string root, Func<string, string?> readFile)
     {
-        Root = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar);
+        // "/" and "D:\" stay as they are: trimmed, they would name no folder.
+        var full = Path.GetFullPath(root);
+        Root = full.Length > (Path.GetPathRoot(full)?.Length ?? 0) ? full.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar) : full;
         _readFile = readFile;
     }
 
@@ -94,17 +98,46 @@ public sealed class RepositoryScope
     public SeverityConfiguration SeveritiesFor(IEnumerable<string> files)
     {
         var folders = files.Select(FolderOf).Append(string.Empty).Distinct(StringComparer.Ordinal).OrderBy(f => f, StringComparer.Ordinal).ToList();
-        return _severities.GetOrAdd(string.Join("\n", folders), _ =>
+        var key = string.Join("\n", folders);
+        if (_severities.TryGetValue(key, out var known))
         {
-            var full = folders.Select(f => f.Length == 0 ? Root : Path.Combine(Root, f.Replace('/', Path.DirectorySeparatorChar)));
-            var configs = EditorConfigDiscovery.Find(full, path => _editorConfigs.GetOrAdd(path, _readFile));
-            return SeverityConfiguration.Create(Root, configs);
-        });
+            return known;
+        }
+
+        // A change to an .editorconfig while this is built must not leave the old severities
+        // cached: what was read under an older generation is used once, not kept.
+        var generation = Volatile.Read(ref _generation);
+        var full = folders.Select(f => f.Length == 0 ? Root : Path.Combine(Root, f.Replace('/', Path.DirectorySeparatorChar)));
+        var configs = EditorConfigDiscovery.Find(full, Read);
+        var severities = SeverityConfiguration.Create(Root, configs);
+        if (Volatile.Read(ref _generation) == generation)
+        {
+            _severities.TryAdd(key, severities);
+        }
+
+        return severities;
+
+        string? Read(string path)
+        {
+            if (_editorConfigs.TryGetValue(path, out var text))
+            {
+                return text;
+            }
+
+            text = _readFile(path);
+            if (Volatile.Read(ref _generation) == generation)
+            {
+                _editorConfigs.TryAdd(path, text);
+            }
+
+            return text;
+        }
     }
 
     /// <summary>Forgets an <c>.editorconfig</c> (by full path) that changed, and every severity built on one.</summary>
     public void Forget(string fullPath)
     {
+        Interlocked.Increment(ref _generation);
         _editorConfigs.TryRemove(Path.GetFullPath(fullPath), out _);
         _severities.Clear();
     }
@@ -112,6 +145,7 @@ public sealed class RepositoryScope
     /// <summary>Forgets every <c>.editorconfig</c> read: a folder that held some was removed or renamed.</summary>
     public void ForgetAll()
     {
+        Interlocked.Increment(ref _generation);
         _editorConfigs.Clear();
         _severities.Clear();
     }

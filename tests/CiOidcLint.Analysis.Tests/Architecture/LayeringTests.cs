@@ -12,7 +12,11 @@ public sealed class LayeringTests
 {
     private static readonly string[] Layers = { "Shell", "Syntax", "Pipeline", "Configuration", "Fixes", "Rules", "Engine", "Workspace" };
 
-    private static readonly Regex Reference = new(@"\bCiOidcLint\.Analysis\.(?<layer>[A-Z]\w+)", RegexOptions.CultureInvariant);
+    /// <summary>
+    /// <c>CiOidcLint.Analysis.Engine…</c>, or <c>Engine.X</c> written relative to the parent
+    /// namespace (which C# resolves inside <c>CiOidcLint.Analysis.*</c>), not after a dot.
+    /// </summary>
+    private static readonly Regex Reference = new(@"\bCiOidcLint\.Analysis\.(?<layer>[A-Z]\w+)|(?<![\w.])(?<layer>Shell|Syntax|Pipeline|Configuration|Fixes|Rules|Engine|Workspace)\.(?=[A-Z])", RegexOptions.CultureInvariant);
 
     [Fact]
     public void Every_folder_of_the_engine_uses_only_the_folders_before_it()

@@ -29,7 +29,9 @@ public sealed class RepositoryScopeTests
     [Fact]
     public void Every_default_glob_matches_what_is_a_pipeline_and_the_extension_holds_the_same_list()
     {
-        foreach (var (glob, example) in RepositoryScope.DefaultPipelineGlobs.Zip(new[] { "a/.gitlab-ci.yml", "a/.gitlab-ci.yaml", "a/x.gitlab-ci.yml", "a/x.gitlab-ci.yaml", "a/.gitlab/ci/b/c.yml", "a/.gitlab/ci/b/c.yaml" }))
+        var examples = new[] { "a/.gitlab-ci.yml", "a/.gitlab-ci.yaml", "a/x.gitlab-ci.yml", "a/x.gitlab-ci.yaml", "a/.gitlab/ci/b/c.yml", "a/.gitlab/ci/b/c.yaml" };
+        Assert.Equal(examples.Length, RepositoryScope.DefaultPipelineGlobs.Length);
+        foreach (var (glob, example) in RepositoryScope.DefaultPipelineGlobs.Zip(examples))
         {
             Assert.True(new FileGlob(glob).IsMatch(example), $"{glob} does not match {example}");
             Assert.True(RepositoryScope.IsPipelineFile(example), example);

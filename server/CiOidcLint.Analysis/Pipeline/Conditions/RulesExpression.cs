@@ -35,8 +35,14 @@ public abstract class RulesExpression
         }
 
         var parsed = ParseUncached(text);
-        if (Parsed.Count < MaxCached && text.Length < 2048)
+        if (text.Length < 2048)
         {
+            // Keystrokes leave partial conditions behind: a full cache starts over rather than stop caching.
+            if (Parsed.Count >= MaxCached)
+            {
+                Parsed.Clear();
+            }
+
             Parsed.TryAdd(text, parsed);
         }
 
