@@ -147,4 +147,31 @@ public sealed class NavigationTests : IClassFixture<NavigationFixture>
         Assert.Contains("vault", keys);
         Assert.Contains("gcp_secret_manager", keys);
     }
+
+    [Fact]
+    public async Task Hover_on_an_id_token_s_name_shows_its_audience_the_jobs_that_get_it_and_their_uses()
+    {
+        await using var session = await Session.StartAsync();
+        var uri = await session.OpenAsync(".gitlab-ci.yml", """
+            .vault:
+              id_tokens:
+                VAULT_ID_TOKEN:
+                  aud: https://vault.acme.internal
+            deploy:
+              extends: .vault
+              script:
+                - vault write -field=token auth/jwt/login role=ci jwt=$VAULT_ID_TOKEN
+            lint:
+              extends: .vault
+              script: [make lint]
+            """);
+        await session.Client.WaitForDiagnosticsAsync(uri, version: 1);
+        var hover = await session.Client.RequestAsync("textDocument/hover", Session.Position(uri, 2, 6));
+        var text = (string)hover!["contents"]!["value"]!;
+        Assert.Contains("ID token `VAULT_ID_TOKEN`", text, StringComparison.Ordinal);
+        Assert.Contains("Audience: `https://vault.acme.internal`", text, StringComparison.Ordinal);
+        Assert.Contains("Minted for 2 jobs", text, StringComparison.Ordinal);
+        Assert.Contains("- `deploy` (through `.vault`): 1 reference in its scripts and secrets", text, StringComparison.Ordinal);
+        Assert.Contains("- `lint` (through `.vault`): never refers to it", text, StringComparison.Ordinal);
+    }
 }

@@ -51,10 +51,17 @@ public sealed class HoverHandler : RequestHandler<TextDocumentPositionParams, Ho
             }
         }
 
-        if (NodePath.Find(document.File, offset) is { IsKey: true } path && KeyHelp(path) is { } help)
+        var found = NodePath.Find(document.File, offset);
+        if (found is { IsKey: true } path && KeyHelp(path) is { } help)
         {
             parts.Add(help);
             range ??= path.Node.Span;
+        }
+
+        if (found is { IsKey: true } tokenPath && tokenPath.KeyFromEnd(1) == "id_tokens" && TokenHover(document, tokenPath) is { } token)
+        {
+            parts.Add(token);
+            range ??= tokenPath.Node.Span;
         }
 
         if (parts.Count == 0)
@@ -67,6 +74,51 @@ public sealed class HoverHandler : RequestHandler<TextDocumentPositionParams, Ho
             Contents = new MarkupContent { Kind = context.State.Features.MarkdownHover ? "markdown" : "plaintext", Value = string.Join("\n\n---\n\n", parts) },
             Range = range is { } r ? DiagnosticFactory.ToRange(document.Text, r) : null,
         };
+    }
+
+    /// <summary>
+    /// An ID token's name: its audience, the jobs that get it (the token written here, through
+    /// a template or <c>default:</c>), and where each refers to it.
+    /// </summary>
+    private static string? TokenHover(RequestDocument document, NodePath path)
+    {
+        var key = path.Node;
+        var jobs = document.Analysis.Pipelines
+            .SelectMany(p => p.Pipeline.ConcreteJobs)
+            .Select(j => (Job: j, Token: j.IdTokens.FirstOrDefault(t => ReferenceEquals(t.Entry.Key, key) || (t.Entry.Key.File == key.File && t.Entry.Key.Span == key.Span))))
+            .Where(x => x.Token is not null)
+            .GroupBy(x => x.Job.Name, System.StringComparer.Ordinal)
+            .Select(g => g.First())
+            .ToList();
+        if (jobs.Count == 0)
+        {
+            return null;
+        }
+
+        var token = jobs[0].Token!;
+        var aud = (token.Entry.Value as CiOidcLint.Analysis.Syntax.YamlMapping)?.Get("aud") switch
+        {
+            CiOidcLint.Analysis.Syntax.YamlScalar scalar => "`" + scalar.Value + "`",
+            CiOidcLint.Analysis.Syntax.YamlSequence list => string.Join(", ", list.Items.OfType<CiOidcLint.Analysis.Syntax.YamlScalar>().Select(a => "`" + a.Value + "`")),
+            _ => "none (GitLab rejects the pipeline)",
+        };
+        var lines = new List<string> { $"**ID token `{token.Name}`**", string.Empty, $"Audience: {aud}", string.Empty, $"Minted for {jobs.Count} job{(jobs.Count == 1 ? string.Empty : "s")}:" };
+        foreach (var (job, _) in jobs.Take(20))
+        {
+            var uses = job.ScriptLines.Count(l => l.Text.IndexOf(token.Name, System.StringComparison.Ordinal) >= 0)
+                + job.Secrets.Count(s => s.Token?.Value is CiOidcLint.Analysis.Syntax.YamlScalar t && t.Value.IndexOf(token.Name, System.StringComparison.Ordinal) >= 0);
+            var via = job.Declaration.Key.File == key.File && job.Declaration.Value.Span.Contains(key.Span.Start) ? string.Empty
+                : job.FromDefault.Contains("id_tokens") ? " (from `default:`)"
+                : job.Bases.Length > 0 ? $" (through `{string.Join("`, `", job.Bases)}`)" : string.Empty;
+            lines.Add($"- `{job.Name}`{via}: {(uses == 0 ? "never refers to it" : $"{uses} reference{(uses == 1 ? string.Empty : "s")} in its scripts and secrets")}");
+        }
+
+        if (jobs.Count > 20)
+        {
+            lines.Add($"- and {jobs.Count - 20} more");
+        }
+
+        return string.Join("\n", lines);
     }
 
     private static string? KeyHelp(NodePath path) => path.KeyFromEnd(0) switch
