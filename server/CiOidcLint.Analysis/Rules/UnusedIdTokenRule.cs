@@ -93,8 +93,9 @@ public sealed class UnusedIdTokenRule : IPipelineRule
 
         foreach (var secret in job.Secrets)
         {
-            // A gitlab_secrets_manager secret logs in with a JWT that GitLab mints for it
-            // (ee BuildRunnerPresenter: inline_auth), so its token: uses nothing.
+            // Named uses: every key of the secret but the token: of a gitlab_secrets_manager
+            // secret, which logs in with a JWT GitLab mints for it (ee BuildRunnerPresenter:
+            // inline_auth), so it uses nothing.
             var ignoresToken = secret.Provider == "gitlab_secrets_manager";
             foreach (var key in secret.Mapping?.Entries ?? ImmutableArray<YamlEntry>.Empty)
             {
@@ -108,10 +109,8 @@ public sealed class UnusedIdTokenRule : IPipelineRule
             {
                 used.UnionWith(References(secret.Entry.Value));
             }
-        }
 
-        foreach (var secret in job.Secrets)
-        {
+            // Implicit uses: a secret without token: picks one up on its own.
             if (secret.Token is null && secret.Provider is { } provider)
             {
                 if (GitLabKeywords.FirstTokenProviders.Contains(provider) && job.IdTokens.Length > 0)

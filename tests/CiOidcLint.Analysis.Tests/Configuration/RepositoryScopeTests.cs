@@ -64,4 +64,14 @@ public sealed class RepositoryScopeTests
         scope.Forget(Path.Combine(root, "ci", ".editorconfig"));
         Assert.Null(scope.SeveritiesFor(new[] { ".gitlab-ci.yml", "ci/deploy.yml" }).GetSeverity(ExportMasksExitCodeRule.Rule, "ci/deploy.yml"));
     }
+
+    [Fact]
+    public void A_repository_at_the_file_system_root_keeps_its_root_editorconfig()
+    {
+        var read = new List<string>();
+        var scope = new RepositoryScope("/", path => { read.Add(path); return null; });
+        Assert.Equal("/", scope.Root);
+        scope.SeveritiesFor(new[] { ".gitlab-ci.yml" });
+        Assert.Contains("/.editorconfig", read);
+    }
 }

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using CiOidcLint.Analysis.Engine;
 using CiOidcLint.Analysis.Fixes;
 using CiOidcLint.Analysis.Pipeline;
@@ -136,20 +135,9 @@ public sealed class FixPropertyTests
 
     private static IEnumerable<(string Name, string Text)> Pipelines()
     {
-        var docs = Path.Combine(CorpusLocation.RepositoryRoot, "docs", "rules");
-        foreach (var page in Directory.GetFiles(docs, "*.md").OrderBy(p => p, StringComparer.Ordinal))
+        foreach (var example in KnownPipelines.Examples())
         {
-            var i = 0;
-            foreach (Match block in Regex.Matches(File.ReadAllText(page), "```yaml\n(?<yaml>.*?)```", RegexOptions.Singleline))
-            {
-                yield return ($"{Path.GetFileName(page)} example {++i}", block.Groups["yaml"].Value);
-            }
-        }
-
-        var cases = Path.Combine(CorpusLocation.RepositoryRoot, "tests", "CiOidcLint.Analysis.Tests", "Cases");
-        foreach (var file in Directory.GetFiles(cases, "*.yml", SearchOption.AllDirectories).OrderBy(p => p, StringComparer.Ordinal))
-        {
-            yield return (Path.GetFileName(file), File.ReadAllText(file));
+            yield return example;
         }
 
         var realworld = Path.Combine(CorpusLocation.Corpus, "realworld");

@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using CiOidcLint.Analysis.Pipeline;
 using CiOidcLint.Analysis.Tests.Corpus;
+using CiOidcLint.Analysis.Tests.Support;
 using CiOidcLint.Analysis.Workspace;
 using CsCheck;
 
@@ -230,18 +231,7 @@ public sealed class MutatedPipelineTests
     /// <summary>The rule pages' YAML examples and the seed cases, and the corpus's pipelines where it is present.</summary>
     private static string[] LoadSeeds()
     {
-        var seeds = new List<string>();
-        var docs = Path.Combine(CorpusLocation.RepositoryRoot, "docs", "rules");
-        foreach (var page in Directory.GetFiles(docs, "*.md").OrderBy(p => p, StringComparer.Ordinal))
-        {
-            foreach (Match block in Regex.Matches(File.ReadAllText(page), "```yaml\n(?<yaml>.*?)```", RegexOptions.Singleline))
-            {
-                seeds.Add(block.Groups["yaml"].Value);
-            }
-        }
-
-        var cases = Path.Combine(CorpusLocation.RepositoryRoot, "tests", "CiOidcLint.Analysis.Tests", "Cases");
-        seeds.AddRange(Directory.GetFiles(cases, "*.yml", SearchOption.AllDirectories).OrderBy(p => p, StringComparer.Ordinal).Select(File.ReadAllText));
+        var seeds = KnownPipelines.Examples().Select(p => p.Text).ToList();
         if (CorpusLocation.Exists)
         {
             foreach (var group in new[] { "realworld", "gitlab-schema-tests" })

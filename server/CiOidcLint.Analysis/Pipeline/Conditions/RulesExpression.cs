@@ -60,7 +60,7 @@ public abstract class RulesExpression
         }
 
         var position = 0;
-        var expression = ParseOr(tokens, ref position, depth: 0);
+        var expression = ParseConnective(tokens, ref position, depth: 0);
         return expression is not null && position == tokens.Count ? expression : null;
     }
 
@@ -299,27 +299,22 @@ public abstract class RulesExpression
 
     private const int MaxDepth = 64;
 
-    private static RulesExpression? ParseOr(List<Token> tokens, ref int position, int depth)
+    /// <summary>The left-associative connectives, loosest first: <c>||</c>, then <c>&amp;&amp;</c>; comparisons bind tighter.</summary>
+    private static readonly string[] Connectives = { "||", "&&" };
+
+    private static RulesExpression? ParseConnective(List<Token> tokens, ref int position, int depth, int level = 0)
     {
-        var left = ParseAnd(tokens, ref position, depth);
-        while (left is not null && position < tokens.Count && tokens[position] is { Kind: TokenKind.Operator, Text: "||" })
+        if (level == Connectives.Length)
         {
-            position++;
-            var right = ParseAnd(tokens, ref position, depth);
-            left = right is null ? null : new Binary("||", left, right);
+            return ParseComparison(tokens, ref position, depth);
         }
 
-        return left;
-    }
-
-    private static RulesExpression? ParseAnd(List<Token> tokens, ref int position, int depth)
-    {
-        var left = ParseComparison(tokens, ref position, depth);
-        while (left is not null && position < tokens.Count && tokens[position] is { Kind: TokenKind.Operator, Text: "&&" })
+        var left = ParseConnective(tokens, ref position, depth, level + 1);
+        while (left is not null && position < tokens.Count && tokens[position].Kind == TokenKind.Operator && tokens[position].Text == Connectives[level])
         {
             position++;
-            var right = ParseComparison(tokens, ref position, depth);
-            left = right is null ? null : new Binary("&&", left, right);
+            var right = ParseConnective(tokens, ref position, depth, level + 1);
+            left = right is null ? null : new Binary(Connectives[level], left, right);
         }
 
         return left;
@@ -349,7 +344,7 @@ public abstract class RulesExpression
         switch (token.Kind)
         {
             case TokenKind.Open:
-                var inner = ParseOr(tokens, ref position, depth + 1);
+                var inner = ParseConnective(tokens, ref position, depth + 1);
                 if (inner is null || position >= tokens.Count || tokens[position].Kind != TokenKind.Close)
                 {
                     return null;
