@@ -1,7 +1,9 @@
 using System;
+using System.Collections.Immutable;
 using System.CommandLine;
 using System.IO;
 using System.Linq;
+using CiOidcLint.Analysis.Pipeline;
 using CiOidcLint.Cli.Output;
 
 namespace CiOidcLint.Cli;
@@ -44,6 +46,12 @@ internal static class CheckCommand
 
         var fix = new Option<bool>("--fix") { Description = "Apply the preferred fixes in place (atomically, repeating until none is left), print what changed on stderr, then report what is left." };
 
+        var files = new Option<string[]>("--files")
+        {
+            Description = "A glob of repository paths (e.g. 'ci/**/*.yml') of files that are pipelines of their own besides GitLab's names, as the editor's cioidclint.files setting. Repeatable. With no PATH, matching files anywhere in the repository are checked too.",
+            HelpName = "GLOB",
+        };
+
         var command = new Command("check", "Check the pipeline for broken OIDC logins, ID tokens and secrets.");
         command.Arguments.Add(paths);
         command.Options.Add(format);
@@ -53,6 +61,7 @@ internal static class CheckCommand
         command.Options.Add(threshold);
         command.Options.Add(noColor);
         command.Options.Add(fix);
+        command.Options.Add(files);
         command.SetAction(result =>
         {
             try
@@ -65,6 +74,7 @@ internal static class CheckCommand
                     Baseline: BaselineOption(result.GetValue(baseline), result.GetValue(updateBaseline)))
                 {
                     Fix = result.GetValue(fix),
+                    PipelineGlobs = PipelineGlobs(result.GetValue(files)),
                 };
                 var unknown = options.Paths.FirstOrDefault(p => p.StartsWith("-", StringComparison.Ordinal) && !File.Exists(p) && !Directory.Exists(p));
                 if (unknown is not null)
@@ -87,6 +97,31 @@ internal static class CheckCommand
             }
         });
         return command;
+    }
+
+    private static ImmutableArray<string> PipelineGlobs(string[]? globs)
+    {
+        var cleaned = ImmutableArray.CreateBuilder<string>();
+        foreach (var glob in globs ?? Array.Empty<string>())
+        {
+            if (string.IsNullOrWhiteSpace(glob))
+            {
+                throw new UsageException("--files needs a glob, such as 'ci/**/*.yml'");
+            }
+
+            try
+            {
+                _ = new FileGlob(glob.Trim());
+            }
+            catch (ArgumentException ex)
+            {
+                throw new UsageException($"--files '{glob}' is not a glob: {ex.Message}");
+            }
+
+            cleaned.Add(glob.Trim());
+        }
+
+        return cleaned.ToImmutable();
     }
 
     private static BaselineOptions? BaselineOption(string? path, bool update)

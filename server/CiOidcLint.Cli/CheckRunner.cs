@@ -53,12 +53,22 @@ internal sealed class CheckRunner
             }
         }
 
-        if (options.Paths.Count == 0 && !File.Exists(fileSystem.ToFullPath(RepositoryAnalysis.RootPipelinePath)))
+        if (options.Paths.Count == 0 && options.PipelineGlobs.IsEmpty && !File.Exists(fileSystem.ToFullPath(RepositoryAnalysis.RootPipelinePath)))
         {
             throw new UsageException($"no {RepositoryAnalysis.RootPipelinePath} at the repository root {root}; name the files to check");
         }
 
-        var found = folders.SelectMany(f => RepositoryScope.FindPipelineFiles(fileSystem, f)).Where(f => Readable(fileSystem, f));
+        var globs = options.PipelineGlobs;
+        var searched = folders.SelectMany(f => RepositoryScope.FindPipelineFiles(fileSystem, f, globs));
+        if (options.Paths.Count == 0 && globs.Length > 0)
+        {
+            // Named globs say where the repository's other pipelines are: with no path, check them
+            // all, as the editor does (GitLab's names elsewhere stay what they were: not asked for).
+            var named = globs.Select(g => new FileGlob(g)).ToList();
+            searched = RepositoryScope.FindPipelineFiles(fileSystem, string.Empty, globs).Where(f => named.Any(g => g.IsMatch(f)));
+        }
+
+        var found = searched.Where(f => Readable(fileSystem, f));
         var standalone = files.Concat(found).Distinct(StringComparer.Ordinal).ToList();
         var scope = RepositoryScope.OnDisk(fileSystem.Root);
 

@@ -64,6 +64,36 @@ public sealed class CheckCommandTests
     }
 
     [Fact]
+    public void Files_globs_name_pipelines_of_their_own_as_the_editor_setting_does()
+    {
+        using var repo = new TempRepository()
+            .Write(".gitlab-ci.yml", "job:\n  script: [x]\n")
+            .Write("ci/deploy.yml", ".vault:\n  id_tokens:\n    VAULT_ID_TOKEN: {}\n")
+            .Write("ci/notes.md", "not a pipeline\n")
+            .Write("other/.gitlab-ci.yml", ".vault:\n  id_tokens:\n    OTHER: {}\n");
+
+        // Without the glob, the root pipeline holds nothing wrong and ci/deploy.yml is nobody's.
+        Assert.Empty(PublishedCli.Run(repo.Root, "check").Lines);
+
+        // With it and no path: the matching files anywhere, and no GitLab name nobody asked for.
+        var all = PublishedCli.Run(repo.Root, "check", "--no-color", "--files", "ci/*.yml");
+        Assert.Equal(1, all.ExitCode);
+        Assert.StartsWith("ci/deploy.yml:3:5: error CIOL002", Assert.Single(all.Lines));
+
+        // With a folder: the glob adds to GitLab's names found there.
+        var folder = PublishedCli.Run(repo.Root, "check", "--no-color", "--files", "ci/*.yml", ".");
+        Assert.Equal(new[] { "ci/deploy.yml", "other/.gitlab-ci.yml" }, folder.Lines.Select(l => l.Split(':')[0]).ToArray());
+
+        // A repository with no .gitlab-ci.yml is checkable through its globs alone.
+        File.Delete(repo.Full(".gitlab-ci.yml"));
+        Assert.StartsWith("ci/deploy.yml:3:5", Assert.Single(PublishedCli.Run(repo.Root, "check", "--files", "ci/*.yml").Lines));
+
+        var empty = PublishedCli.Run(repo.Root, "check", "--files", " ");
+        Assert.Equal(2, empty.ExitCode);
+        Assert.Contains("--files needs a glob", empty.Stderr);
+    }
+
+    [Fact]
     public void A_file_two_pipelines_include_reports_each_problem_once_naming_the_jobs_of_both()
     {
         using var repo = new TempRepository()
