@@ -76,6 +76,13 @@ public sealed class RepositoryAnalysis
         return results.ToImmutable();
     }
 
+    /// <summary>
+    /// The pipeline rooted at <paramref name="rootPath"/> as GitLab composes it, without running the
+    /// rules (what <c>cioidclint show</c> prints); null when that file does not exist.
+    /// </summary>
+    public PipelineConfig? Compose(string rootPath)
+        => Parse(rootPath, null) is { } root ? new PipelineBuilder(_fileSystem, (path, text) => Parse(path, text)!).Build(root) : null;
+
     /// <summary>The pipeline rooted at <paramref name="rootPath"/>, or null when that file does not exist.</summary>
     public PipelineResult? AnalyzePipeline(string rootPath, CancellationToken cancellationToken = default)
     {

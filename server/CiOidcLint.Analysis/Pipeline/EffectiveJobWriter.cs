@@ -1,0 +1,292 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using CiOidcLint.Analysis.Syntax;
+
+namespace CiOidcLint.Analysis.Pipeline;
+
+/// <summary>
+/// Writes jobs as GitLab composes them (<c>include: local</c>, <c>extends</c>, <c>default:</c> with
+/// <c>inherit</c>, <c>!reference</c>, anchors and merge keys), as YAML in which every key is
+/// followed by a <c># from path:line</c> comment, and by the entry it came through when that is
+/// not the job itself (<c>(.vault-login)</c>, <c>(default)</c>). <c>cioidclint show</c> and the
+/// editor's effective-job view print this same text.
+/// </summary>
+public static class EffectiveJobWriter
+{
+    /// <summary>
+    /// Past this many lines the text is cut with a note: nested aliases can make a job's
+    /// configuration exponentially larger than its file, and this is read by a person.
+    /// </summary>
+    public const int MaxLines = 20_000;
+
+    public static string Write(IEnumerable<Job> jobs)
+    {
+        var writer = new Writer();
+        var first = true;
+        foreach (var job in jobs)
+        {
+            if (!first)
+            {
+                writer.BlankLine();
+            }
+
+            first = false;
+            writer.WriteJob(job);
+            if (writer.IsFull)
+            {
+                break;
+            }
+        }
+
+        return writer.ToString();
+    }
+
+    public static string Write(Job job) => Write(new[] { job });
+
+    private sealed class Writer
+    {
+        private readonly StringBuilder _text = new();
+        private int _lines;
+        private bool _cut;
+
+        /// <summary>True once a line was refused (and the note written): the writers stop there.</summary>
+        public bool IsFull => _cut;
+
+        public void BlankLine() => Line(string.Empty);
+
+        public void WriteJob(Job job)
+        {
+            var origin = Origin.Of(job.Declaration.Key);
+            var notes = new List<string>();
+            if (job.Bases.Length > 0)
+            {
+                notes.Add("extends " + string.Join(", ", job.Bases));
+            }
+
+            if (job.FromDefault.Count > 0)
+            {
+                notes.Add("default: " + string.Join(", ", job.FromDefault.OrderBy(k => k, System.StringComparer.Ordinal)));
+            }
+
+            if (job.IsIncomplete)
+            {
+                notes.Add("incomplete: a template it uses may be in an include that was not read");
+            }
+
+            Line($"{Key(job.Name)}:  # from {origin.Place}" + (notes.Count > 0 ? $"; {string.Join("; ", notes)}" : string.Empty));
+            WriteEntries(job.Effective, indent: 1, job.Name, origin);
+        }
+
+        private void WriteEntries(YamlMapping mapping, int indent, string owner, Origin parent)
+        {
+            foreach (var entry in mapping.Entries)
+            {
+                if (IsFull)
+                {
+                    return;
+                }
+
+                var origin = Origin.Of(entry.Key);
+                var comment = Comment(origin, owner);
+                var value = entry.Value;
+                if (indent == 1 && value is YamlSequence { IsReference: false } script && (GitLabKeywords.ScriptSections.Contains(entry.Name)))
+                {
+                    // GitLab runs a script's nested lists (from !reference) as one flat list.
+                    value = YamlSequence.Compose(script, Flatten(script));
+                }
+
+                WriteValue(Pad(indent) + Key(entry.Name) + ":", value, indent, owner, origin, comment);
+            }
+        }
+
+        /// <summary>Writes <paramref name="prefix"/> (a key and colon, or a list dash) and the value after or under it.</summary>
+        private void WriteValue(string prefix, YamlNode value, int indent, string owner, Origin origin, string comment)
+        {
+            switch (value)
+            {
+                case YamlScalar scalar:
+                    Line($"{prefix} {Scalar(scalar)}{comment}");
+                    break;
+                case YamlSequence { IsReference: true } reference:
+                    Line($"{prefix} !reference [{string.Join(", ", reference.Items.Select(i => i is YamlScalar s ? Scalar(s) : "?"))}]{comment}");
+                    break;
+                case YamlMapping { Count: 0 }:
+                    Line($"{prefix} {{}}{comment}");
+                    break;
+                case YamlSequence { Items.Length: 0 }:
+                    Line($"{prefix} []{comment}");
+                    break;
+                case YamlMapping mapping:
+                    Line(prefix + comment);
+                    WriteEntries(mapping, indent + 1, owner, origin);
+                    break;
+                case YamlSequence sequence:
+                    Line(prefix + comment);
+                    foreach (var item in sequence.Items)
+                    {
+                        if (IsFull)
+                        {
+                            return;
+                        }
+
+                        // An item from elsewhere (a !reference, an anchor) says where; the rest
+                        // share their list's place.
+                        var itemOrigin = Origin.Of(item);
+                        var itemComment = itemOrigin.File != origin.File || itemOrigin.Holder != origin.Holder ? Comment(itemOrigin, owner) : string.Empty;
+                        if (item is YamlMapping { Count: > 0 } itemMapping)
+                        {
+                            // "- key: value" with the rest of the mapping under it.
+                            var entries = itemMapping.Entries;
+                            var firstOrigin = Origin.Of(entries[0].Key);
+                            WriteValue(Pad(indent + 1) + "- " + Key(entries[0].Name) + ":", entries[0].Value, indent + 2, owner, firstOrigin, itemComment);
+                            foreach (var entry in entries.Skip(1))
+                            {
+                                WriteValue(Pad(indent + 2) + Key(entry.Name) + ":", entry.Value, indent + 2, owner, Origin.Of(entry.Key), string.Empty);
+                            }
+                        }
+                        else
+                        {
+                            WriteValue(Pad(indent + 1) + "-", item, indent + 1, owner, itemOrigin, itemComment);
+                        }
+                    }
+
+                    break;
+            }
+        }
+
+        private static ImmutableArray<YamlNode> Flatten(YamlSequence script)
+        {
+            var items = ImmutableArray.CreateBuilder<YamlNode>();
+            Add(script, 0);
+            return items.ToImmutable();
+
+            void Add(YamlSequence sequence, int depth)
+            {
+                foreach (var item in sequence.Items)
+                {
+                    if (item is YamlSequence { IsReference: false } nested && depth < 10)
+                    {
+                        Add(nested, depth + 1);
+                    }
+                    else if (items.Count < MaxLines)
+                    {
+                        items.Add(item);
+                    }
+                }
+            }
+        }
+
+        private static string Comment(Origin origin, string owner)
+            => $"  # from {origin.Place}" + (origin.Holder.Length > 0 && origin.Holder != owner ? $" ({origin.Holder})" : string.Empty);
+
+        private static string Pad(int indent) => new(' ', indent * 2);
+
+        private void Line(string line)
+        {
+            if (_lines >= MaxLines)
+            {
+                if (!_cut)
+                {
+                    _cut = true;
+                    _text.Append("# … cut here: more than ").Append(MaxLines.ToString(CultureInfo.InvariantCulture)).Append(" lines (nested YAML aliases?)\n");
+                }
+
+                return;
+            }
+
+            _lines++;
+            _text.Append(line).Append('\n');
+        }
+
+        public override string ToString() => _text.ToString();
+    }
+
+    private static string Key(string name) => IsSafePlain(name) && !PlainScalarTypes.IsNonString(name) ? name : Quote(name);
+
+    /// <summary>
+    /// A scalar as YAML that reads back to the same value and type: plain when it was plain and
+    /// stays plain on one line, otherwise double-quoted. A tag the user wrote is kept.
+    /// </summary>
+    private static string Scalar(YamlScalar scalar)
+    {
+        var plain = scalar.Style is YamlDotNet.Core.ScalarStyle.Plain or YamlDotNet.Core.ScalarStyle.Any;
+        string text;
+        if (plain && scalar.Value.Length == 0)
+        {
+            text = "null";
+        }
+        else if (plain && PlainScalarTypes.IsNonString(scalar.Value))
+        {
+            // A number or boolean as written (-1, .5, yes): quoting it would make it a string.
+            text = scalar.Value;
+        }
+        else if (IsSafePlain(scalar.Value) && (plain || !PlainScalarTypes.IsNonString(scalar.Value)))
+        {
+            text = scalar.Value;
+        }
+        else
+        {
+            text = Quote(scalar.Value);
+        }
+
+        return scalar.Tag is { } tag && tag != "!reference" && !tag.StartsWith("tag:yaml.org,2002:", System.StringComparison.Ordinal) ? $"{tag} {text}" : text;
+    }
+
+    private static bool IsSafePlain(string value)
+    {
+        if (value.Length == 0 || value.Length > 200 || char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[value.Length - 1]))
+        {
+            return false;
+        }
+
+        if ("-?:,[]{}#&*!|>'\"%@`".IndexOf(value[0]) >= 0 || value.EndsWith(":", System.StringComparison.Ordinal))
+        {
+            // "-x" and ":x" can be plain, but keeping indicators quoted is simpler and always right.
+            return false;
+        }
+
+        foreach (var c in value)
+        {
+            if (char.IsControl(c) || c is '\u0085' or '\u2028' or '\u2029' or '\uFEFF')
+            {
+                return false;
+            }
+        }
+
+        return value.IndexOf(": ", System.StringComparison.Ordinal) < 0
+            && value.IndexOf(" #", System.StringComparison.Ordinal) < 0
+            && value.IndexOf(",", System.StringComparison.Ordinal) < 0;
+    }
+
+    private static string Quote(string value)
+    {
+        var text = new StringBuilder(value.Length + 2).Append('"');
+        foreach (var c in value)
+        {
+            switch (c)
+            {
+                case '"': text.Append("\\\""); break;
+                case '\\': text.Append("\\\\"); break;
+                case '\n': text.Append("\\n"); break;
+                case '\r': text.Append("\\r"); break;
+                case '\t': text.Append("\\t"); break;
+                default:
+                    if (char.IsControl(c) || c is '\u0085' or '\u2028' or '\u2029' or '\uFEFF')
+                    {
+                        text.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+                    }
+                    else
+                    {
+                        text.Append(c);
+                    }
+
+                    break;
+            }
+        }
+
+        return text.Append('"').ToString();
+    }
+}
