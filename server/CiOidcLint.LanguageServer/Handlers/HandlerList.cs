@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using CiOidcLint.LanguageServer.Handlers.CodeActions;
 using CiOidcLint.LanguageServer.Handlers.Diagnostics;
+using CiOidcLint.LanguageServer.Handlers.EffectiveJobs;
 using CiOidcLint.LanguageServer.Handlers.Lifecycle;
 using CiOidcLint.LanguageServer.Handlers.Navigation;
 using CiOidcLint.LanguageServer.Handlers.TextSync;
@@ -33,7 +34,9 @@ public static class HandlerList
             new DefinitionHandler(),
             new ReferencesHandler(),
             new DocumentSymbolHandler(),
-            new CompletionHandler());
+            new CompletionHandler(),
+            new CodeLensHandler(),
+            new EffectiveJobCommand());
         return handlers.Insert(0, new InitializeHandler(handlers.Select(h => h.Method).ToImmutableHashSet()));
     }
 }

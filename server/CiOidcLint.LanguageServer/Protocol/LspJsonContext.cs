@@ -51,6 +51,8 @@ namespace CiOidcLint.LanguageServer.Protocol;
 [JsonSerializable(typeof(DocumentSymbolParams))]
 [JsonSerializable(typeof(ReferenceParams))]
 [JsonSerializable(typeof(TextDocumentPositionParams))]
+[JsonSerializable(typeof(CodeLensParams))]
+[JsonSerializable(typeof(ExecuteCommandParams))]
 // Results.
 [JsonSerializable(typeof(InitializeResult))]
 [JsonSerializable(typeof(IReadOnlyList<CodeAction>))]
@@ -59,6 +61,8 @@ namespace CiOidcLint.LanguageServer.Protocol;
 [JsonSerializable(typeof(IReadOnlyList<Location>))]
 [JsonSerializable(typeof(CompletionList))]
 [JsonSerializable(typeof(Hover))]
+[JsonSerializable(typeof(IReadOnlyList<CodeLens>))]
+[JsonSerializable(typeof(string))]
 // What the server sends the client.
 [JsonSerializable(typeof(PublishDiagnosticsParams))]
 [JsonSerializable(typeof(IReadOnlyList<Diagnostic>))]

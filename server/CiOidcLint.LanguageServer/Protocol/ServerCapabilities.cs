@@ -32,6 +32,12 @@ public sealed record ServerCapabilities
     [JsonPropertyName("diagnosticProvider")]
     public DiagnosticOptions? DiagnosticProvider { get; init; }
 
+    [JsonPropertyName("codeLensProvider")]
+    public CodeLensOptions? CodeLensProvider { get; init; }
+
+    [JsonPropertyName("executeCommandProvider")]
+    public ExecuteCommandOptions? ExecuteCommandProvider { get; init; }
+
     [JsonPropertyName("workspace")]
     public WorkspaceServerCapabilities? Workspace { get; init; }
 }

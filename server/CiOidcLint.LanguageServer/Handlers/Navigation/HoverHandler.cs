@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
+using CiOidcLint.Analysis.Pipeline;
 using CiOidcLint.Analysis.Rules;
 using CiOidcLint.LanguageServer.Features;
 using CiOidcLint.LanguageServer.Hosting;
@@ -64,6 +65,20 @@ public sealed class HoverHandler : RequestHandler<TextDocumentPositionParams, Ho
             range ??= tokenPath.Node.Span;
         }
 
+        if (found is { IsKey: true, Steps.Length: 1 } jobPath && JobHover(document, jobPath) is { } job)
+        {
+            parts.Add(job);
+            range ??= jobPath.Node.Span;
+        }
+
+        if (found is { IsKey: false, Node: CiOidcLint.Analysis.Syntax.YamlScalar value } valuePath
+            && valuePath.KeyFromEnd(0) == "token" && valuePath.KeyFromEnd(2) == "secrets"
+            && SecretTokenHover(document, valuePath, value) is { } secretToken)
+        {
+            parts.Add(secretToken);
+            range ??= value.Span;
+        }
+
         if (parts.Count == 0)
         {
             return null;
@@ -116,6 +131,91 @@ public sealed class HoverHandler : RequestHandler<TextDocumentPositionParams, Ho
         if (jobs.Count > 20)
         {
             lines.Add($"- and {jobs.Count - 20} more");
+        }
+
+        return string.Join("\n", lines);
+    }
+
+    /// <summary>
+    /// A job's name: its effective ID tokens and secrets, each with the file, line and template
+    /// (or <c>default</c>) it came from, and the token each secret logs in with.
+    /// </summary>
+    private static string? JobHover(RequestDocument document, NodePath path)
+    {
+        var key = path.Node;
+        var job = document.Analysis.PipelinesOf(document.File.Path)
+            .Select(p => p.Pipeline.FindJob(path.KeyFromEnd(0) ?? string.Empty))
+            .FirstOrDefault(j => j is not null && j.Declaration.Key.File == key.File && j.Declaration.Key.Span == key.Span);
+        if (job is null)
+        {
+            return null;
+        }
+
+        var credentials = JobCredentials.Of(job);
+        var lines = new List<string> { $"**{(job.IsHidden ? "Template" : "Job")} `{job.Name}`** as GitLab composes it: {credentials.Summary}" };
+        if (job.Bases.Length > 0)
+        {
+            lines.Add(string.Empty);
+            lines.Add($"Extends {string.Join(", ", job.Bases.Select(b => $"`{b}`"))}");
+        }
+
+        if (credentials.Tokens.Length > 0)
+        {
+            lines.Add(string.Empty);
+            lines.Add("ID tokens:");
+            foreach (var grant in credentials.Tokens)
+            {
+                var aud = grant.Audiences.IsEmpty ? "no `aud`" : "aud " + string.Join(", ", grant.Audiences.Select(a => $"`{a}`"));
+                lines.Add($"- `{grant.Token.Name}`: {aud} ({From(grant.Origin, job)})");
+            }
+        }
+
+        if (credentials.Secrets.Length > 0)
+        {
+            lines.Add(string.Empty);
+            lines.Add("Secrets:");
+            foreach (var grant in credentials.Secrets)
+            {
+                var login = grant.Login switch
+                {
+                    SecretLoginKind.Named => $"token `{grant.TokenName}`",
+                    SecretLoginKind.FirstToken => $"token `{grant.TokenName}` (no `token:`, so the job's first ID token)",
+                    SecretLoginKind.ByName => $"token `{grant.TokenName}` (no `token:`, so the ID token of that name)",
+                    SecretLoginKind.MintedByGitLab => "a JWT GitLab mints for it",
+                    _ => "no ID token",
+                };
+                lines.Add($"- `{grant.Secret.Name}` from {grant.Secret.Provider ?? "no provider"}, logs in with {login} ({From(grant.Origin, job)})");
+            }
+        }
+
+        return string.Join("\n", lines);
+    }
+
+    private static string From(Origin origin, Job job)
+        => origin.Place + (origin.Holder.Length > 0 && origin.Holder != job.Name ? $", through `{origin.Holder}`" : string.Empty);
+
+    /// <summary><c>token: $X</c> of a secret: the ID token it names, its <c>aud</c> and where the jobs get it.</summary>
+    private static string? SecretTokenHover(RequestDocument document, NodePath path, CiOidcLint.Analysis.Syntax.YamlScalar value)
+    {
+        if (JobCredentials.TokenName(value) is not { } name)
+        {
+            return null;
+        }
+
+        var jobs = PipelineNavigator.JobsAt(document.Analysis, document.File, value.Span.Start).Where(j => !j.IsHidden).Distinct().ToList();
+        var grants = jobs.SelectMany(j => JobCredentials.Of(j).Tokens).Where(t => t.Token.Name == name)
+            .GroupBy(t => (t.Origin.File.Path, t.Origin.Line)).Select(g => g.First()).ToList();
+        if (grants.Count == 0)
+        {
+            return jobs.Count == 0 ? null : $"**ID token `{name}`**\n\nNo job here gets an ID token of this name: the secret has no token to log in with.";
+        }
+
+        var lines = new List<string> { $"**ID token `{name}`**" };
+        foreach (var grant in grants)
+        {
+            var aud = grant.Audiences.IsEmpty ? "no `aud`" : string.Join(", ", grant.Audiences.Select(a => $"`{a}`"));
+            lines.Add(string.Empty);
+            lines.Add($"Audience {aud}, declared at {grant.Origin.Place}" + (grant.Origin.Holder.Length > 0 ? $" in `{grant.Origin.Holder}`" : string.Empty));
         }
 
         return string.Join("\n", lines);
