@@ -4,7 +4,8 @@
 //   pick the quick fix that splits the export -> save -> that finding is gone -> "CiOidcLint: Fix
 //   All in File" -> save -> the file on disk equals expected.gitlab-ci.yml and no CIOL004 is left;
 //   "CiOidcLint: Lint Workspace" lists a finding in a closed file, without doubling the open ones;
-//   and a new pipeline file opened in the warm window shows its finding.
+//   a new pipeline file opened in the warm window shows its finding; the code lens above a job
+//   opens the job as GitLab composes it, and "Show Effective Pipeline" every job.
 // It installs the platform .vsix (linux-x64), whose server is the NativeAOT executable, and runs
 // code-server with no .NET reachable (no dotnet on PATH, no DOTNET_ROOT): the language server
 // process must be that executable (its /proc/PID/exe), never dotnet.
@@ -189,6 +190,28 @@ try {
   await page.locator('.editor-group-container .monaco-editor .squiggly-warning').first().waitFor({ timeout: diagnosticTimeout });
   timings.warmOpenToDiagnosticMs = Date.now() - warmOpenedAt;
   await waitForCount(page.locator('.markers-panel .monaco-list-row', { hasText: 'CIOL004' }), 1, 'the new file\'s CIOL004 in the Problems view');
+
+  // The code lens above a job says what it authenticates with; clicking it opens the job as
+  // GitLab composes it, beside the pipeline, each key with the line it came from.
+  await page.locator('.tabs-container .tab', { hasText: '.gitlab-ci.yml' }).first().click();
+  const lens = page.locator('.editor-group-container .monaco-editor .codelens-decoration a', { hasText: '1 ID token' });
+  await lens.first().waitFor({ timeout: diagnosticTimeout });
+  expect((await lens.count()) === 2, 'a code lens above each of the two jobs reads "1 ID token"');
+  await lens.first().click();
+  await page.locator('.tabs-container .tab', { hasText: 'assume-role (effective).yml' }).waitFor({ timeout: uiTimeout });
+  await waitForEditorLines((lines) => lines.some((l) => l.startsWith('assume-role:  # from .gitlab-ci.yml:2')) && lines.some((l) => l.includes('aud: https://gitlab.acme.internal  # from .gitlab-ci.yml:8')), 'the effective job with the place of each key');
+  await page.screenshot({ path: path.join(artifacts, '4-effective-job.png') });
+  if (screenshotCopy) {
+    fs.copyFileSync(path.join(artifacts, '4-effective-job.png'), path.join(path.dirname(screenshotCopy), 'vscode-effective-job.png'));
+  }
+  log('code lens opened the effective job');
+
+  // The palette's "Show Effective Pipeline", for the whole file.
+  await page.locator('.tabs-container .tab', { hasText: '.gitlab-ci.yml' }).first().click();
+  await runCommand('CiOidcLint: Show Effective Pipeline');
+  await page.locator('.tabs-container .tab', { hasText: '.gitlab-ci.yml (effective).yml' }).waitFor({ timeout: uiTimeout });
+  await waitForEditorLines((lines) => lines.some((l) => l.startsWith('read-password:  # from .gitlab-ci.yml:')), 'the effective pipeline lists the second job');
+  log('Show Effective Pipeline opened every job');
 } catch (error) {
   failed = true;
   log(`FAILED: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);

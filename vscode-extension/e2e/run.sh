@@ -3,7 +3,8 @@
 # browser) with the packaged .vsix installed, driven by Playwright in Debian's Chromium.
 # Installs its tools first (scripts/setup-e2e.sh, idempotent), packages the .vsix if it is
 # missing, then runs e2e.mjs under Node 24. Screenshots and logs go to artifacts/e2e/.
-# Usage: vscode-extension/e2e/run.sh [--update-screenshot]   (the flag refreshes docs/images/)
+# Usage: vscode-extension/e2e/run.sh [--update-screenshot]   (the flag refreshes docs/images/:
+# the quick fix and the effective job)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"

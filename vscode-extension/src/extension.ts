@@ -17,6 +17,7 @@ import {
   State,
 } from 'vscode-languageclient/node';
 import { bundledServer, dotnetInstallToolId, LaunchPlan, MachineProbe, planLaunch } from './runtime';
+import { effectiveScheme, effectiveUriParts, EffectiveTarget, parseEffectiveQuery, showEffectiveJobCommand, targetFromArguments } from './effectiveView';
 import { documentSelector, pipelineGlobs } from './settings';
 import { countFindings, ServerState, statusView } from './status';
 
@@ -61,6 +62,9 @@ class Controller implements vscode.Disposable {
   private queue: Promise<unknown> = Promise.resolve();
   /** The missing-runtime message is shown once per session, not on every file opened. */
   private reportedProblem: string | undefined;
+  /** Tells VS Code that open effective-job views are out of date (a pipeline file changed). */
+  private readonly effectiveChanged = new vscode.EventEmitter<vscode.Uri>();
+  private refreshTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly context: vscode.ExtensionContext) {
     this.output = vscode.window.createOutputChannel('CiOidcLint', { log: true });
@@ -75,6 +79,16 @@ class Controller implements vscode.Disposable {
       vscode.commands.registerCommand('cioidclint.showOutput', () => this.output.show(true)),
       vscode.commands.registerCommand('cioidclint.fixAllInFile', () => this.fixAllInFile()),
       vscode.commands.registerCommand('cioidclint.lintWorkspace', () => this.lintWorkspace()),
+      vscode.commands.registerCommand('cioidclint.showEffectivePipeline', () => this.showEffectivePipeline()),
+      this.effectiveChanged,
+      vscode.workspace.registerTextDocumentContentProvider(effectiveScheme, {
+        onDidChange: this.effectiveChanged.event,
+        provideTextDocumentContent: (uri, token) => this.effectiveText(uri, token),
+      }),
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        // An included file counts too, whatever its name: any YAML on disk may be part of a pipeline.
+        if (event.document.uri.scheme === 'file' && event.document.languageId === 'yaml') this.refreshEffectiveViews();
+      }),
       vscode.workspace.onDidOpenTextDocument((document) => {
         if (this.isPipelineFile(document)) {
           // The language server now owns this file's findings.
@@ -155,6 +169,16 @@ class Controller implements vscode.Disposable {
       diagnosticCollectionName: clientId,
       outputChannel: this.output,
       revealOutputChannelOn: RevealOutputChannelOn.Never,
+      middleware: {
+        // A code lens's command: open the job as GitLab composes it, rather than only asking
+        // the server for the text (which is what the client would do with it by default).
+        executeCommand: async (command, args, next) => {
+          const target = command === showEffectiveJobCommand ? targetFromArguments(args) : undefined;
+          if (!target) return next(command, args);
+          await this.openEffectiveView(target);
+          return undefined;
+        },
+      },
       // No `synchronize`: the server registers its own file watchers (included files,
       // .editorconfig) and configuration section, and asks for the settings itself; doing it
       // here as well would send every change twice.
@@ -335,6 +359,57 @@ class Controller implements vscode.Disposable {
 
     const applied = await vscode.workspace.applyEdit(fixAll.edit);
     this.output.info(`Fix all in ${vscode.workspace.asRelativePath(document.uri)}: ${applied ? 'applied' : 'refused by the editor'}`);
+  }
+
+  private async showEffectivePipeline(): Promise<void> {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor || editor.document.uri.scheme !== 'file') {
+      void vscode.window.showInformationMessage('CiOidcLint: open a pipeline file to see its jobs as GitLab composes them.');
+      return;
+    }
+
+    await this.openEffectiveView({ source: editor.document.uri.toString() });
+  }
+
+  private async openEffectiveView(target: EffectiveTarget): Promise<void> {
+    const { path, query } = effectiveUriParts(target);
+    const uri = vscode.Uri.from({ scheme: effectiveScheme, path, query });
+    try {
+      const document = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: false });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.output.error(`Show effective job: ${message}`);
+      void vscode.window.showErrorMessage(`CiOidcLint: ${message}`);
+    }
+  }
+
+  /** The view's text, from the server (the same text as `cioidclint show`). */
+  private async effectiveText(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string> {
+    const target = parseEffectiveQuery(uri.query);
+    if (!target) {
+      throw new Error(`${uri.toString()} names no pipeline file`);
+    }
+
+    await this.startIfPipelineOpen();
+    await this.queue;
+    const client = this.client;
+    if (client?.state !== State.Running) {
+      throw new Error('the language server is not running; see the output');
+    }
+
+    const args = target.job === undefined ? [target.source] : [target.source, target.job];
+    return client.sendRequest<string>('workspace/executeCommand', { command: showEffectiveJobCommand, arguments: args }, token);
+  }
+
+  /** Views follow the pipeline as it is typed, a moment after the last keystroke. */
+  private refreshEffectiveViews(): void {
+    const open = vscode.workspace.textDocuments.filter((d) => d.uri.scheme === effectiveScheme && !d.isClosed);
+    if (open.length === 0) return;
+    clearTimeout(this.refreshTimer);
+    this.refreshTimer = setTimeout(() => {
+      for (const document of open) this.effectiveChanged.fire(document.uri);
+    }, 300);
   }
 
   private async lintWorkspace(): Promise<void> {
