@@ -82,18 +82,30 @@ public static class PipelineNavigator
 
     /// <summary>Every place the jobs use the token: <c>secrets:*:token</c>, scripts and variables that name it.</summary>
     public static IEnumerable<(SyntaxFile File, TextSpan Span)> TokenUses(IEnumerable<Job> jobs, string name)
+        => References(jobs, name).Select(r => (r.File, r.Span));
+
+    /// <summary>
+    /// A variable's references in the scalars a job reads them from (<c>secrets:*:token</c>, its
+    /// scripts, its <c>variables</c>), each once, in every shell's syntax: <c>$NAME</c>, <c>${NAME}</c>,
+    /// PowerShell's <c>$env:NAME</c> and cmd's <c>%NAME%</c>. <c>Span</c> covers the whole
+    /// reference, <c>NameSpan</c> only the name (what a rename replaces).
+    /// </summary>
+    public static IEnumerable<(SyntaxFile File, TextSpan Span, TextSpan NameSpan)> References(IEnumerable<Job> jobs, string name)
     {
         var seen = new HashSet<(string, int)>();
         foreach (var job in jobs)
         {
-            var scalars = job.Secrets.Select(s => s.Token?.Value).OfType<YamlScalar>()
-                .Concat(job.ScriptLines.Select(l => l.Node))
-                .Concat((job.Get("variables") as YamlMapping)?.Entries.Select(e => e.Value).OfType<YamlScalar>() ?? Enumerable.Empty<YamlScalar>());
-            foreach (var scalar in scalars)
+            foreach (var scalar in ReferencingScalars(job))
             {
-                foreach (Match match in Variable.Matches(scalar.Value))
+                if (scalar.Value.IndexOf(name, StringComparison.OrdinalIgnoreCase) < 0)
                 {
-                    if (match.Groups["name"].Value != name)
+                    continue;
+                }
+
+                foreach (Match match in Reference.Matches(scalar.Value))
+                {
+                    var group = match.Groups["name"];
+                    if (group.Value != name)
                     {
                         continue;
                     }
@@ -101,10 +113,34 @@ public static class PipelineNavigator
                     var span = scalar.MapToSource(match.Index, match.Length);
                     if (seen.Add((scalar.File.Path, span.Start)))
                     {
-                        yield return (scalar.File, span);
+                        yield return (scalar.File, span, scalar.MapToSource(group.Index, group.Length));
                     }
                 }
             }
         }
     }
+
+    /// <summary>The scalars of a job that may refer to an ID token.</summary>
+    public static IEnumerable<YamlScalar> ReferencingScalars(Job job)
+        => job.Secrets.Select(s => s.Token?.Value).OfType<YamlScalar>()
+            .Concat(job.ScriptLines.Select(l => l.Node))
+            .Concat((job.Get("variables") as YamlMapping)?.Entries.Select(e => e.Value).OfType<YamlScalar>() ?? Enumerable.Empty<YamlScalar>());
+
+    /// <summary>The reference (any shell's syntax) whose name holds <paramref name="valueOffset"/> in <paramref name="value"/>.</summary>
+    public static Match? ReferenceAt(string value, int valueOffset)
+    {
+        foreach (Match match in Reference.Matches(value))
+        {
+            if (match.Index <= valueOffset && valueOffset <= match.Index + match.Length)
+            {
+                return match;
+            }
+        }
+
+        return null;
+    }
+
+    private static readonly Regex Reference = new(
+        @"(?i:\$env:)(?<name>[A-Za-z_][A-Za-z0-9_]*)|\$\{(?<name>[A-Za-z_][A-Za-z0-9_]*)\}|\$(?<name>[A-Za-z_][A-Za-z0-9_]*)|%(?<name>[A-Za-z_][A-Za-z0-9_]*)%",
+        RegexOptions.CultureInvariant);
 }

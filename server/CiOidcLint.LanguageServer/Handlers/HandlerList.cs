@@ -35,6 +35,8 @@ public static class HandlerList
             new ReferencesHandler(),
             new DocumentSymbolHandler(),
             new CompletionHandler(),
+            new PrepareRenameHandler(),
+            new RenameHandler(),
             new CodeLensHandler(),
             new EffectiveJobCommand());
         return handlers.Insert(0, new InitializeHandler(handlers.Select(h => h.Method).ToImmutableHashSet()));

@@ -18,4 +18,7 @@ public static class LspErrorCodes
     public const int RequestCancelled = -32800;
 
     public const int ContentModified = -32801;
+
+    /// <summary>A request that is valid but cannot be done; the message says why (a refused rename).</summary>
+    public const int RequestFailed = -32803;
 }

@@ -52,6 +52,7 @@ namespace CiOidcLint.LanguageServer.Protocol;
 [JsonSerializable(typeof(ReferenceParams))]
 [JsonSerializable(typeof(TextDocumentPositionParams))]
 [JsonSerializable(typeof(CodeLensParams))]
+[JsonSerializable(typeof(RenameParams))]
 [JsonSerializable(typeof(ExecuteCommandParams))]
 // Results.
 [JsonSerializable(typeof(InitializeResult))]
@@ -63,6 +64,8 @@ namespace CiOidcLint.LanguageServer.Protocol;
 [JsonSerializable(typeof(Hover))]
 [JsonSerializable(typeof(IReadOnlyList<CodeLens>))]
 [JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(PrepareRenameResult))]
+[JsonSerializable(typeof(WorkspaceEdit))]
 // What the server sends the client.
 [JsonSerializable(typeof(PublishDiagnosticsParams))]
 [JsonSerializable(typeof(IReadOnlyList<Diagnostic>))]

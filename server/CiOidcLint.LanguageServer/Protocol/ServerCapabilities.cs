@@ -32,6 +32,9 @@ public sealed record ServerCapabilities
     [JsonPropertyName("diagnosticProvider")]
     public DiagnosticOptions? DiagnosticProvider { get; init; }
 
+    [JsonPropertyName("renameProvider")]
+    public RenameOptions? RenameProvider { get; init; }
+
     [JsonPropertyName("codeLensProvider")]
     public CodeLensOptions? CodeLensProvider { get; init; }
 

@@ -92,6 +92,7 @@ public sealed class InitializeHandler : MutatingRequestHandler<InitializeParams,
         CodeActionProvider = Has("textDocument/codeAction") == true
             ? new CodeActionOptions { CodeActionKinds = new[] { CodeActionKind.QuickFix, CodeActionKind.SourceFixAllCiOidcLint } }
             : null,
+        RenameProvider = Has("textDocument/rename") == true ? new RenameOptions { PrepareProvider = Has("textDocument/prepareRename") == true } : null,
         CodeLensProvider = Has("textDocument/codeLens") == true ? new CodeLensOptions() : null,
         ExecuteCommandProvider = Has("workspace/executeCommand") == true ? new ExecuteCommandOptions { Commands = new[] { EffectiveJobs.EffectiveJobCommand.Name } } : null,
         // One mode per session: a client that pulls gets nothing pushed, and is told so here.
