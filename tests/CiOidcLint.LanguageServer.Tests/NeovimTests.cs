@@ -6,7 +6,7 @@ namespace CiOidcLint.LanguageServer.Tests;
 /// <summary>
 /// Neovim 0.7.2's own LSP client, configured by the README's Lua block (read from README.md, so
 /// the documented configuration is the tested one), opens a pipeline headless and prints the
-/// diagnostics it received. scripts/setup-test-tools.sh installs Neovim; without it the test
+/// diagnostics it received, a hover on a job, and the buffer after it renamed the job's ID token. scripts/setup-test-tools.sh installs Neovim; without it the test
 /// skips, except in CI.
 /// </summary>
 public sealed class NeovimTests
@@ -22,6 +22,20 @@ public sealed class NeovimTests
           local code = d.code or (d.user_data and d.user_data.lsp and d.user_data.lsp.code) or '?'
           out:write(string.format('%d:%d %s %s %s\n', d.lnum + 1, d.col + 1, d.source or '?', code, d.message))
         end
+        -- Hover on the job's name, then rename its ID token and apply the edit, as :lua
+        -- vim.lsp.buf.hover() and vim.lsp.buf.rename() would.
+        local client = vim.lsp.get_active_clients()[1]
+        local uri = vim.uri_from_bufnr(0)
+        local hover = vim.lsp.buf_request_sync(0, 'textDocument/hover', { textDocument = { uri = uri }, position = { line = 0, character = 2 } }, 10000)
+        for _, r in pairs(hover or {}) do
+          if r.result then out:write('hover ' .. (r.result.contents.value:gsub('\n', ' ')) .. '\n') end
+        end
+        local renamed = vim.lsp.buf_request_sync(0, 'textDocument/rename', { textDocument = { uri = uri }, position = { line = 2, character = 6 }, newName = 'BAO_ID_TOKEN' }, 10000)
+        for _, r in pairs(renamed or {}) do
+          if r.result then vim.lsp.util.apply_workspace_edit(r.result, client.offset_encoding) end
+          if r.err then out:write('rename error ' .. r.err.message .. '\n') end
+        end
+        for _, l in ipairs(vim.api.nvim_buf_get_lines(0, 0, -1, false)) do out:write('line ' .. l .. '\n') end
         out:close()
         vim.cmd('qa!')
         end })
@@ -90,6 +104,9 @@ public sealed class NeovimTests
         var lines = File.ReadAllLines(output);
         Assert.Contains(lines, l => l.StartsWith("7:7 cioidclint CIOL004 ", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("8:12 cioidclint CIOL001 ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("hover ", StringComparison.Ordinal) && l.Contains("**Job `build`** as GitLab composes it: 1 ID token", StringComparison.Ordinal));
+        Assert.Contains("line     BAO_ID_TOKEN:", lines);
+        Assert.Contains(lines, l => l.StartsWith("line     - export VAULT_TOKEN=", StringComparison.Ordinal) && l.EndsWith("jwt=$BAO_ID_TOKEN)", StringComparison.Ordinal));
     }
 
     private static string? FindOnPath(string name)
