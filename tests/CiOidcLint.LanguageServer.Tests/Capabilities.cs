@@ -31,6 +31,10 @@ public static class Capabilities
             },
             ["hover"] = new JsonObject { ["contentFormat"] = new JsonArray("markdown", "plaintext") },
             ["documentSymbol"] = new JsonObject { ["hierarchicalDocumentSymbolSupport"] = true },
+            ["completion"] = new JsonObject
+            {
+                ["completionItem"] = new JsonObject { ["snippetSupport"] = true, ["tagSupport"] = new JsonObject { ["valueSet"] = new JsonArray(1) } },
+            },
         },
     };
 

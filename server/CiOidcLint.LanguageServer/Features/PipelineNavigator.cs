@@ -126,6 +126,38 @@ public static class PipelineNavigator
             .Concat(job.ScriptLines.Select(l => l.Node))
             .Concat((job.Get("variables") as YamlMapping)?.Entries.Select(e => e.Value).OfType<YamlScalar>() ?? Enumerable.Empty<YamlScalar>());
 
+    /// <summary>
+    /// The variable a scalar refers to at a file offset (<c>$N</c>, <c>${N}</c>, <c>$env:N</c>,
+    /// <c>%N%</c>), with the span of its name in the file.
+    /// </summary>
+    public static (string Name, TextSpan Span)? ReferenceAt(NodePath path, int offset)
+    {
+        if (path is not { IsKey: false, Node: YamlScalar scalar })
+        {
+            return null;
+        }
+
+        // The offset inside the scalar's value: the first value position at or after it.
+        var at = scalar.Value.Length;
+        for (var i = 0; i < scalar.Value.Length; i++)
+        {
+            var source = scalar.MapToSource(i);
+            if (source >= offset)
+            {
+                at = source == offset ? i : Math.Max(0, i - 1);
+                break;
+            }
+        }
+
+        if (ReferenceAt(scalar.Value, at) is not { } match)
+        {
+            return null;
+        }
+
+        var group = match.Groups["name"];
+        return (group.Value, scalar.MapToSource(group.Index, group.Length));
+    }
+
     /// <summary>The reference (any shell's syntax) whose name holds <paramref name="valueOffset"/> in <paramref name="value"/>.</summary>
     public static Match? ReferenceAt(string value, int valueOffset)
     {

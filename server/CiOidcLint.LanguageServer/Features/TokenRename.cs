@@ -123,34 +123,7 @@ public static class TokenRename
             return (key.Value, NameSpan(key, key.Value));
         }
 
-        if (path is { IsKey: false, Node: YamlScalar scalar })
-        {
-            // The offset inside the scalar's value: the first value position at or after it.
-            for (var i = 0; i < scalar.Value.Length; i++)
-            {
-                if (scalar.MapToSource(i) < document.Offset)
-                {
-                    continue;
-                }
-
-                var at = scalar.MapToSource(i) == document.Offset ? i : Math.Max(0, i - 1);
-                if (PipelineNavigator.ReferenceAt(scalar.Value, at) is { } match)
-                {
-                    var group = match.Groups["name"];
-                    return (group.Value, scalar.MapToSource(group.Index, group.Length));
-                }
-
-                return null;
-            }
-
-            if (PipelineNavigator.ReferenceAt(scalar.Value, scalar.Value.Length) is { } last)
-            {
-                var group = last.Groups["name"];
-                return (group.Value, scalar.MapToSource(group.Index, group.Length));
-            }
-        }
-
-        return null;
+        return path is not null ? PipelineNavigator.ReferenceAt(path, document.Offset) : null;
     }
 
     /// <summary>The span of a key's name: inside its quotes when it is quoted.</summary>

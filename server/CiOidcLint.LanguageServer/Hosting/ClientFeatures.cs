@@ -38,6 +38,12 @@ public sealed record ClientFeatures
 
     public bool MarkdownHover { get; init; }
 
+    /// <summary>Completion items may be snippets with tab stops.</summary>
+    public bool Snippets { get; init; }
+
+    /// <summary>Completion items may carry the Deprecated tag.</summary>
+    public bool DeprecatedCompletionTag { get; init; }
+
     public static ClientFeatures From(ClientCapabilities capabilities)
     {
         var document = capabilities.TextDocument;
@@ -58,6 +64,8 @@ public sealed record ClientFeatures
             ConfigurationRegistration = workspace?.DidChangeConfiguration?.DynamicRegistration == true,
             HierarchicalSymbols = document?.DocumentSymbol?.HierarchicalDocumentSymbolSupport == true,
             MarkdownHover = document?.Hover?.ContentFormat?.Contains("markdown") ?? true,
+            Snippets = document?.Completion?.CompletionItem?.SnippetSupport == true,
+            DeprecatedCompletionTag = document?.Completion?.CompletionItem?.TagSupport?.ValueSet.Contains(1) == true,
         };
     }
 }

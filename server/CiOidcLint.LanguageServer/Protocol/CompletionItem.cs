@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Text.Json.Serialization;
 
 namespace CiOidcLint.LanguageServer.Protocol;
@@ -22,4 +23,18 @@ public sealed record CompletionItem
 
     [JsonPropertyName("textEdit")]
     public TextEdit? TextEdit { get; init; }
+
+    /// <summary>1: plain text, 2: a snippet with tab stops.</summary>
+    [JsonPropertyName("insertTextFormat")]
+    public int? InsertTextFormat { get; init; }
+
+    /// <summary>Completion item tags; 1 is Deprecated.</summary>
+    [JsonPropertyName("tags")]
+    public IReadOnlyList<int>? Tags { get; init; }
+
+    [JsonPropertyName("sortText")]
+    public string? SortText { get; init; }
+
+    [JsonPropertyName("preselect")]
+    public bool? Preselect { get; init; }
 }

@@ -17,6 +17,9 @@ public sealed record TextDocumentClientCapabilities
     [JsonPropertyName("hover")]
     public HoverClientCapabilities? Hover { get; init; }
 
+    [JsonPropertyName("completion")]
+    public CompletionClientCapabilities? Completion { get; init; }
+
     [JsonPropertyName("documentSymbol")]
     public DocumentSymbolClientCapabilities? DocumentSymbol { get; init; }
 }

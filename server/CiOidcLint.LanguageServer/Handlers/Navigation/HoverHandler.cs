@@ -79,6 +79,14 @@ public sealed class HoverHandler : RequestHandler<TextDocumentPositionParams, Ho
             range ??= value.Span;
         }
 
+        if (found is { IsKey: false } scriptPath && !(scriptPath.KeyFromEnd(0) == "token" && scriptPath.KeyFromEnd(2) == "secrets")
+            && PipelineNavigator.ReferenceAt(scriptPath, offset) is { } reference
+            && VariableHover(document, reference.Name, reference.Span.Start) is { } variable)
+        {
+            parts.Add(variable);
+            range ??= reference.Span;
+        }
+
         if (parts.Count == 0)
         {
             return null;
@@ -219,6 +227,54 @@ public sealed class HoverHandler : RequestHandler<TextDocumentPositionParams, Ho
         }
 
         return string.Join("\n", lines);
+    }
+
+    /// <summary>
+    /// A <c>$VAR</c> in a script: what defines it for the jobs there (an ID token, a secret, a
+    /// job's or the pipeline's <c>variables</c>, each with its place), or GitLab's help for a
+    /// predefined variable. The removed <c>CI_JOB_JWT*</c> have their own hover above.
+    /// </summary>
+    private static string? VariableHover(RequestDocument document, string name, int offset)
+    {
+        var jobs = PipelineNavigator.JobsAt(document.Analysis, document.File, offset).Distinct().ToList();
+        var lines = new List<string>();
+        foreach (var grant in jobs.SelectMany(j => JobCredentials.Of(j).Tokens).Where(t => t.Token.Name == name).GroupBy(t => t.Origin.Place).Select(g => g.First()))
+        {
+            var aud = grant.Audiences.IsEmpty ? "no `aud`" : "aud " + string.Join(", ", grant.Audiences.Select(a => $"`{a}`"));
+            lines.Add($"**ID token `{name}`**: {aud}, declared at {grant.Origin.Place}{Through(grant.Origin)}");
+        }
+
+        foreach (var grant in jobs.SelectMany(j => JobCredentials.Of(j).Secrets).Where(s => s.Secret.Name == name).GroupBy(s => s.Origin.Place).Select(g => g.First()))
+        {
+            var file = (grant.Secret.Mapping?.Get("file") as CiOidcLint.Analysis.Syntax.YamlScalar) is { } f && f.Value is "false" or "False" or "FALSE" ? "its value" : "the path of a file holding it";
+            lines.Add($"**Secret `{name}`** from {grant.Secret.Provider ?? "no provider"} ({file}), declared at {grant.Origin.Place}{Through(grant.Origin)}");
+        }
+
+        var variables = jobs.Select(j => (j.Get("variables") as CiOidcLint.Analysis.Syntax.YamlMapping)?.GetEntry(name))
+            .Concat(document.Analysis.PipelinesOf(document.File.Path).Select(p => (p.Pipeline.Config.Get("variables") as CiOidcLint.Analysis.Syntax.YamlMapping)?.GetEntry(name)))
+            .Where(e => e is not null)
+            .GroupBy(e => Origin.Of(e!.Key).Place)
+            .Select(g => g.First()!);
+        foreach (var entry in variables)
+        {
+            var origin = Origin.Of(entry.Key);
+            var value = entry.Value switch
+            {
+                CiOidcLint.Analysis.Syntax.YamlScalar scalar => $" = `{scalar.Value}`",
+                CiOidcLint.Analysis.Syntax.YamlMapping mapping when mapping.Get("value") is CiOidcLint.Analysis.Syntax.YamlScalar scalar => $" = `{scalar.Value}`",
+                _ => string.Empty,
+            };
+            lines.Add($"**Variable `{name}`**{value}, set at {origin.Place}{Through(origin)}");
+        }
+
+        if (lines.Count == 0 && PredefinedVariables.Find(name) is { IsRemoved: false } predefined)
+        {
+            lines.Add($"**`{name}`** (predefined by GitLab): {predefined.Help}");
+        }
+
+        return lines.Count == 0 ? null : string.Join("\n\n", lines);
+
+        static string Through(Origin origin) => origin.Holder.Length > 0 ? $" in `{origin.Holder}`" : string.Empty;
     }
 
     private static string? KeyHelp(NodePath path) => path.KeyFromEnd(0) switch
