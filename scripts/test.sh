@@ -23,6 +23,11 @@ package_dir="$root/artifacts/packages"
 bash "$root/scripts/pack-tool.sh" "$package_dir"
 export CIOIDCLINT_PACKAGES="$package_dir"
 
+echo "== gitlab-ci-local, the oracle of the effective-job test (skips with a message when it cannot be installed)"
+CIOIDCLINT_GITLAB_CI_LOCAL="$(bash "$root/scripts/setup-oracle.sh" | tail -n 1)"
+export CIOIDCLINT_GITLAB_CI_LOCAL
+echo "${CIOIDCLINT_GITLAB_CI_LOCAL:-not installed}"
+
 echo "== .NET tests"
 log="$(mktemp)"
 set +e

@@ -115,6 +115,20 @@ public sealed class EffectiveJobTests
         Assert.Contains("Audience `https://vault.example.com`, declared at ci/vault.yml:3 in `.vault-login`", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Hover_on_an_extends_target_or_a_reference_shows_the_content_it_brings()
+    {
+        var (session, rootUri, _) = await StartAsync();
+        await using var _s = session;
+        var extends = (string)(await session.Client.RequestAsync("textDocument/hover", Session.Position(rootUri, 5, 14)))!["contents"]!["value"]!;
+        Assert.StartsWith("**`extends: .vault-login`** brings\n\n```yaml\n.vault-login:  # from ci/vault.yml:1\n  id_tokens:  # from ci/vault.yml:2\n", extends, StringComparison.Ordinal);
+
+        var uri = await session.OpenAsync("other.gitlab-ci.yml", ".setup:\n  script:\n    - apk add vault\n    - vault version\njob:\n  script:\n    - !reference [.setup, script]\n    - ./run.sh\n");
+        await session.Client.WaitForDiagnosticsAsync(uri, version: 1);
+        var reference = (string)(await session.Client.RequestAsync("textDocument/hover", Session.Position(uri, 6, 20)))!["contents"]!["value"]!;
+        Assert.Equal("**`!reference [.setup, script]`** brings\n\n```yaml\nscript:  # from other.gitlab-ci.yml:3 (.setup)\n  - apk add vault\n  - vault version\n```", reference);
+    }
+
     private static string Show(string root, params string[] jobs)
     {
         var (fileName, prefix) = NativeCli.Command;

@@ -46,6 +46,20 @@ public static class EffectiveJobWriter
 
     public static string Write(Job job) => Write(new[] { job });
 
+    /// <summary>
+    /// One key and its value as written (what a <c>!reference</c> brings), with the same
+    /// comments; <paramref name="owner"/> is the entry the value belongs to.
+    /// </summary>
+    public static string WriteEntry(string key, YamlNode value, string owner)
+    {
+        var writer = new Writer();
+        writer.WriteKeyValue(key, value, owner);
+        return writer.ToString();
+    }
+
+    /// <summary>The job keys whose nested lists GitLab flattens.</summary>
+    private static readonly ImmutableHashSet<string> FlattenedKeys = GitLabKeywords.ScriptSections.Concat(new[] { "rules", "needs" }).ToImmutableHashSet(System.StringComparer.Ordinal);
+
     private sealed class Writer
     {
         private readonly StringBuilder _text = new();
@@ -80,6 +94,12 @@ public static class EffectiveJobWriter
             WriteEntries(job.Effective, indent: 1, job.Name, origin);
         }
 
+        public void WriteKeyValue(string key, YamlNode value, string owner)
+        {
+            var origin = Origin.Of(value);
+            WriteValue(Key(key) + ":", value, 0, owner, origin, Comment(origin, owner));
+        }
+
         private void WriteEntries(YamlMapping mapping, int indent, string owner, Origin parent)
         {
             foreach (var entry in mapping.Entries)
@@ -92,10 +112,11 @@ public static class EffectiveJobWriter
                 var origin = Origin.Of(entry.Key);
                 var comment = Comment(origin, owner);
                 var value = entry.Value;
-                if (indent == 1 && value is YamlSequence { IsReference: false } script && (GitLabKeywords.ScriptSections.Contains(entry.Name)))
+                if (indent == 1 && value is YamlSequence { IsReference: false } list && FlattenedKeys.Contains(entry.Name))
                 {
-                    // GitLab runs a script's nested lists (from !reference) as one flat list.
-                    value = YamlSequence.Compose(script, Flatten(script));
+                    // GitLab reads these nested lists (from !reference) as one flat list
+                    // (scripts when they run; rules and needs as ComposableArray entries).
+                    value = YamlSequence.Compose(list, Flatten(list));
                 }
 
                 WriteValue(Pad(indent) + Key(entry.Name) + ":", value, indent, owner, origin, comment);

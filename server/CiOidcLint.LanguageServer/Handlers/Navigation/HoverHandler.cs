@@ -79,6 +79,12 @@ public sealed class HoverHandler : RequestHandler<TextDocumentPositionParams, Ho
             range ??= value.Span;
         }
 
+        if (found is { IsKey: false, Node: CiOidcLint.Analysis.Syntax.YamlScalar brought } broughtPath && BroughtContent(document, broughtPath, brought) is { } content)
+        {
+            parts.Add(content);
+            range ??= brought.Span;
+        }
+
         if (found is { IsKey: false } scriptPath && !(scriptPath.KeyFromEnd(0) == "token" && scriptPath.KeyFromEnd(2) == "secrets")
             && PipelineNavigator.ReferenceAt(scriptPath, offset) is { } reference
             && VariableHover(document, reference.Name, reference.Span.Start) is { } variable)
@@ -227,6 +233,69 @@ public sealed class HoverHandler : RequestHandler<TextDocumentPositionParams, Ho
         }
 
         return string.Join("\n", lines);
+    }
+
+    /// <summary>Past this many lines, what an <c>extends</c> or <c>!reference</c> brings is cut in a hover.</summary>
+    private const int BroughtLines = 40;
+
+    /// <summary>
+    /// An <c>extends:</c> target or a <c>!reference</c>: the content it brings, as
+    /// <c>cioidclint show</c> prints it (the template as composed; the referenced value as written).
+    /// </summary>
+    private static string? BroughtContent(RequestDocument document, NodePath path, CiOidcLint.Analysis.Syntax.YamlScalar scalar)
+    {
+        var pipelines = document.Analysis.PipelinesOf(document.File.Path).Select(p => p.Pipeline).ToList();
+        string? text = null;
+        string title;
+        if (path.KeyFromEnd(0) == "extends" && path.ParentSequence is not { IsReference: true })
+        {
+            var template = pipelines.Select(p => p.FindJob(scalar.Value)).FirstOrDefault(j => j is not null);
+            if (template is null)
+            {
+                return null;
+            }
+
+            title = $"**`extends: {scalar.Value}`** brings";
+            text = EffectiveJobWriter.Write(template);
+        }
+        else if (path.ParentSequence is { IsReference: true } reference)
+        {
+            var keys = reference.Items.OfType<CiOidcLint.Analysis.Syntax.YamlScalar>().Select(i => i.Value).ToList();
+            if (keys.Count < 2 || keys.Count != reference.Items.Length)
+            {
+                return null;
+            }
+
+            foreach (var pipeline in pipelines)
+            {
+                CiOidcLint.Analysis.Syntax.YamlNode? node = pipeline.Config.Get(keys[0]);
+                foreach (var key in keys.Skip(1))
+                {
+                    node = (node as CiOidcLint.Analysis.Syntax.YamlMapping)?.Get(key);
+                }
+
+                if (node is not null)
+                {
+                    text = EffectiveJobWriter.WriteEntry(keys[^1], node, owner: string.Empty);
+                    break;
+                }
+            }
+
+            title = $"**`!reference [{string.Join(", ", keys)}]`** brings";
+        }
+        else
+        {
+            return null;
+        }
+
+        if (text is null)
+        {
+            return null;
+        }
+
+        var lines = text.TrimEnd('\n').Split('\n');
+        var shown = string.Join("\n", lines.Take(BroughtLines)) + (lines.Length > BroughtLines ? $"\n# … {lines.Length - BroughtLines} more lines: see cioidclint show" : string.Empty);
+        return $"{title}\n\n```yaml\n{shown}\n```";
     }
 
     /// <summary>
