@@ -43,6 +43,32 @@ public class LanguageServerFirstEdits : LanguageServerSession
 {
 }
 
+/// <summary>
+/// What a user waits for when pointing at a job, warm, on the same pipeline: a hover on job
+/// 125's name (its effective ID tokens and secrets) and the code lenses of the whole file. Both
+/// answer from the analysis the last edit made, never a new one. cioidclint only (yaml-language-
+/// server has no code lens). Run:
+/// <c>dotnet run -c Release --project benchmarks/CiOidcLint.Benchmarks -- --filter '*LanguageServerNavigation*'</c>
+/// </summary>
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 60, iterationCount: 40)]
+[MedianColumn]
+public class LanguageServerNavigation : LanguageServerSession
+{
+    public override string[] Servers => new[] { "cioidclint" };
+
+    [Benchmark]
+    public Task HoverOnJobName()
+        => Client.RequestAsync("textDocument/hover", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = Uri },
+            ["position"] = new JsonObject { ["line"] = JobLine, ["character"] = 2 },
+        });
+
+    [Benchmark]
+    public Task CodeLensOfTheFile()
+        => Client.RequestAsync("textDocument/codeLens", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = Uri } });
+}
+
 /// <summary>One editor session: a server over stdio with the generated pipeline open, edited one keystroke at a time.</summary>
 public abstract class LanguageServerSession
 {
@@ -53,8 +79,18 @@ public abstract class LanguageServerSession
     private int _version;
     private int _editLine;
 
-    [Params("cioidclint", "yaml-language-server")]
+    [ParamsSource(nameof(Servers))]
     public string Server { get; set; } = "cioidclint";
+
+    /// <summary>The servers compared: ours, and yaml-language-server as the baseline.</summary>
+    public virtual string[] Servers => new[] { "cioidclint", "yaml-language-server" };
+
+    protected LspStdioClient Client => _client;
+
+    protected string Uri => _uri;
+
+    /// <summary>The line of job 125's name, the job every benchmark edits.</summary>
+    protected int JobLine { get; private set; }
 
     [GlobalSetup]
     public void Setup() => SetupAsync().GetAwaiter().GetResult();
@@ -100,7 +136,10 @@ public abstract class LanguageServerSession
         var path = Path.Combine(_folder, ".gitlab-ci.yml");
         File.WriteAllText(path, _text);
         _uri = new Uri(path).AbsoluteUri;
-        _editLine = Array.IndexOf(_text.Split('\n'), "    - echo deploying 125");
+        var lines = _text.Split('\n');
+        _editLine = Array.IndexOf(lines, "    - echo deploying 125");
+        JobLine = Enumerable.Range(0, _editLine).Last(i => lines[i].Length > 0 && lines[i][0] is not ' ' and not '#');
+        Console.WriteLine($"// the pipeline has {lines.Length} lines; job 125's name is on line {JobLine + 1}");
 
         var schema = Path.GetFullPath(Path.Combine(root, "..", "shared", "corpus", "schema", "ci.json"));
         if (Server == "cioidclint")
@@ -150,7 +189,7 @@ public abstract class LanguageServerSession
         await _client.WaitForNotificationAsync("textDocument/publishDiagnostics", p => (string?)p["uri"] == _uri, from, TimeSpan.FromSeconds(120));
     }
 
-    private static JsonObject Range(int startLine, int startCharacter, int endLine, int endCharacter) => new()
+    protected static JsonObject Range(int startLine, int startCharacter, int endLine, int endCharacter) => new()
     {
         ["start"] = new JsonObject { ["line"] = startLine, ["character"] = startCharacter },
         ["end"] = new JsonObject { ["line"] = endLine, ["character"] = endCharacter },
