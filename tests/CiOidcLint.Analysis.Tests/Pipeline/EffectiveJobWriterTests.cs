@@ -149,11 +149,11 @@ public sealed class EffectiveJobWriterTests
         Assert.True(jobs > 1000, $"only {jobs} jobs were read back");
     }
 
-    /// <summary>A node as data: scalars with their type (a plain number is not the string "3"), scripts flattened.</summary>
+    /// <summary>A node as data: scalars with their type (a plain number is not the string "3"), scripts, rules and needs flattened.</summary>
     private static string Tree(YamlNode node, bool isJob = false) => node switch
     {
         YamlScalar s => s.IsNull ? "~" : (s.IsNonString ? "#" : "'") + s.Value,
-        YamlMapping m => "{" + string.Join(",", m.Entries.Select(e => Escape(e.Name) + ":" + Tree(isJob && GitLabKeywords.ScriptSections.Contains(e.Name) && e.Value is YamlSequence { IsReference: false } q ? Flat(q) : e.Value))) + "}",
+        YamlMapping m => "{" + string.Join(",", m.Entries.Select(e => Escape(e.Name) + ":" + Tree(isJob && (GitLabKeywords.ScriptSections.Contains(e.Name) || e.Name is "rules" or "needs") && e.Value is YamlSequence { IsReference: false } q ? Flat(q) : e.Value))) + "}",
         YamlSequence q => "[" + string.Join(",", q.Items.Select(i => Tree(i))) + "]",
         _ => "?",
     };
