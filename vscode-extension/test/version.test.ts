@@ -23,7 +23,7 @@ describe('manifest', () => {
 
   it('declares every command it registers, and activates on YAML', () => {
     const commands = manifest.contributes.commands.map((c: { command: string }) => c.command).sort();
-    assert.deepEqual(commands, ['cioidclint.fixAllInFile', 'cioidclint.lintWorkspace', 'cioidclint.restartServer', 'cioidclint.showOutput']);
+    assert.deepEqual(commands, ['cioidclint.fixAllInFile', 'cioidclint.lintWorkspace', 'cioidclint.restartServer', 'cioidclint.showEffectivePipeline', 'cioidclint.showOutput']);
     const source = readFileSync(join(extensionDir, 'src', 'extension.ts'), 'utf8');
     const registered = [...source.matchAll(/registerCommand\('([^']+)'/g)].map((m) => m[1]).sort();
     assert.deepEqual(registered, commands);
