@@ -5,7 +5,8 @@
 #               NativeAOT executable of this machine's platform, linux-x64 for a release) and
 #               cioidclint.any (the framework-dependent fallback for every other platform);
 #   framework/  the single framework-dependent package a plain `dotnet pack` makes, which is
-#               what pre-commit's `language: dotnet` builds and installs.
+#               what pre-commit's `language: dotnet` builds and installs;
+#   analyzers/  CiOidcLint.Analyzers, the rules as a Roslyn analyzer for `dotnet build`.
 # Push every package of native/ to a feed to publish the tool.
 # Usage: scripts/pack-tool.sh [OUTPUT_DIR]
 set -euo pipefail
@@ -30,4 +31,6 @@ pack -o "$out/framework"
 pack -o "$out/native" "${native[@]}"
 pack -o "$out/native" "${native[@]}" -r any
 pack -o "$out/native" "${native[@]}" -r "$rid"
-ls "$out/native" "$out/framework" >&2
+rm -rf "$out/analyzers"
+dotnet pack "$root/server/CiOidcLint.Analyzers" -c Release --nologo -v q -warnaserror -o "$out/analyzers"
+ls "$out/native" "$out/framework" "$out/analyzers" >&2
