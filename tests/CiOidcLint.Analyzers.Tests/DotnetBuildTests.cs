@@ -102,6 +102,32 @@ public sealed class DotnetBuildTests : IClassFixture<DotnetBuildTests.Package>
         Assert.Equal(Check(repository), afterConfig);
     }
 
+    /// <summary>
+    /// What Roslyn alone does with an .editorconfig section for a diagnostic in an additional file
+    /// (dotnet/roslyn#31916): nothing, with this SDK. Here the analyzer does not see the
+    /// .editorconfig (the project lists only the YAML files), so CIOL004 stays a warning. If a
+    /// later SDK applies it, this test fails and the README's account of severity must change.
+    /// </summary>
+    [Fact]
+    public void Roslyn_alone_does_not_apply_an_editorconfig_section_to_a_finding_in_an_additional_file()
+    {
+        var repository = CreateRepository();
+        File.WriteAllText(Path.Combine(repository, ".editorconfig"), "root = true\n\n[*.yml]\ndotnet_diagnostic.CIOL004.severity = error\n");
+        var project = Path.Combine(repository, "src", "App", "App.csproj");
+        File.WriteAllText(project, File.ReadAllText(project).Replace("</Project>", """
+              <PropertyGroup>
+                <CiOidcLintAddPipelineFiles>false</CiOidcLintAddPipelineFiles>
+              </PropertyGroup>
+              <ItemGroup>
+                <AdditionalFiles Include="../../.gitlab-ci.yml;../../ci/deploy.yml" />
+              </ItemGroup>
+            </Project>
+            """, StringComparison.Ordinal));
+        var build = Build(Path.GetDirectoryName(project)!);
+        Assert.True(build.Exit == 0, build.Output);
+        Assert.Contains("ci/deploy.yml:6:7 warning CIOL004", Findings(build.Output, repository).Keys);
+    }
+
     /// <summary>A repository: the pipeline, its include, and a console project two folders down referencing the package.</summary>
     private string CreateRepository()
     {
