@@ -132,6 +132,13 @@ public sealed class MutatedPipelineTests
                     _ = finding.Message;
                     _ = finding.Location.LineSpan;
                 }
+
+                // What show, the hovers and the code lenses print, from the same composition.
+                _ = EffectiveJobWriter.Write(result.Pipeline.Jobs);
+                foreach (var job in result.Pipeline.Jobs)
+                {
+                    _ = JobCredentials.Of(job).Summary;
+                }
             }
         }
         catch (Exception e)
