@@ -32,5 +32,5 @@ pack -o "$out/native" "${native[@]}"
 pack -o "$out/native" "${native[@]}" -r any
 pack -o "$out/native" "${native[@]}" -r "$rid"
 rm -rf "$out/analyzers"
-dotnet pack "$root/server/CiOidcLint.Analyzers" -c Release --nologo -v q -warnaserror -o "$out/analyzers"
+dotnet pack "$root/server/CiOidcLint.Analyzers" -c Release --nologo -v q -warnaserror -p:CiOidcLintPackAnalyzer=true -o "$out/analyzers"
 ls "$out/native" "$out/framework" "$out/analyzers" >&2

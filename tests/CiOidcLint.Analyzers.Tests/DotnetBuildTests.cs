@@ -32,7 +32,7 @@ public sealed class DotnetBuildTests : IClassFixture<DotnetBuildTests.Package>
         {
             Folder = Path.Combine(Path.GetTempPath(), "cioidclint-analyzers-" + Guid.NewGuid().ToString("N")[..8]);
             var project = Path.Combine(NativeCli.RepositoryRoot, "server", "CiOidcLint.Analyzers", "CiOidcLint.Analyzers.csproj");
-            var (exit, output) = Run("dotnet", NativeCli.RepositoryRoot, null, "pack", project, "-c", "Release", "--nologo", "-o", Path.Combine(Folder, "feed"));
+            var (exit, output) = Run("dotnet", NativeCli.RepositoryRoot, null, "pack", project, "-c", "Release", "--nologo", "-p:CiOidcLintPackAnalyzer=true", "-o", Path.Combine(Folder, "feed"));
             Assert.True(exit == 0, "dotnet pack failed:\n" + output);
         }
 
