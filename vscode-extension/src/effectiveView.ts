@@ -15,7 +15,7 @@ export interface EffectiveTarget {
 
 /**
  * The path and query of the view's URI. The path is what the tab shows
- * (`deploy (effective).yml`, or `.gitlab-ci.yml (effective).yml` for a whole pipeline) and
+ * (`deploy (effective).yml`, or the file's name for a whole pipeline) and
  * ends in `.yml` so the editor colours it as YAML; the query holds the exact source and job.
  */
 export function effectiveUriParts(target: EffectiveTarget): { path: string; query: string } {

@@ -18,7 +18,7 @@ import {
 } from 'vscode-languageclient/node';
 import { bundledServer, dotnetInstallToolId, LaunchPlan, MachineProbe, planLaunch } from './runtime';
 import { effectiveScheme, effectiveUriParts, EffectiveTarget, parseEffectiveQuery, showEffectiveJobCommand, targetFromArguments } from './effectiveView';
-import { documentSelector, pipelineGlobs } from './settings';
+import { isYamlPath, yamlDocumentSelector } from './settings';
 import { countFindings, ServerState, statusView } from './status';
 
 /** When this module was loaded, for the start-up timings in the output. */
@@ -90,7 +90,7 @@ class Controller implements vscode.Disposable {
         if (event.document.uri.scheme === 'file' && event.document.languageId === 'yaml') this.refreshEffectiveViews();
       }),
       vscode.workspace.onDidOpenTextDocument((document) => {
-        if (this.isPipelineFile(document)) {
+        if (this.isYamlFile(document)) {
           // The language server now owns this file's findings.
           this.workspaceFindings.delete(document.uri);
           void this.startIfPipelineOpen();
@@ -112,17 +112,17 @@ class Controller implements vscode.Disposable {
     }
   }
 
-  private globs(): string[] {
-    return pipelineGlobs(vscode.workspace.getConfiguration('cioidclint').get<unknown>('files'));
+  /** A YAML file on disk: one the server may lint, as a pipeline or a file one includes. */
+  private isYamlFile(document: vscode.TextDocument): boolean {
+    return document.uri.scheme === 'file' && isYamlPath(document.uri.fsPath);
   }
 
-  private isPipelineFile(document: vscode.TextDocument): boolean {
-    return vscode.languages.match(documentSelector(this.globs()), document) > 0;
-  }
-
-  /** Activation happens on any YAML file; the server starts only once a pipeline file is open. */
+  /**
+   * Activation happens on any YAML file; the server starts once a YAML file on disk is open
+   * (the native server starts in tens of milliseconds and then decides which are pipelines).
+   */
   startIfPipelineOpen(): Promise<void> {
-    if (this.client || !vscode.workspace.textDocuments.some((d) => this.isPipelineFile(d))) {
+    if (this.client || !vscode.workspace.textDocuments.some((d) => this.isYamlFile(d))) {
       return Promise.resolve();
     }
 
@@ -161,11 +161,11 @@ class Controller implements vscode.Disposable {
     this.output.info(`Starting ${plan.description}`);
     const executable = { command: plan.command, args: [...plan.args], options: { env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1' } } };
     const serverOptions: ServerOptions = { run: executable, debug: executable };
-    const globs = this.globs();
     let initialized = false;
     const crashes: number[] = [];
     const clientOptions: LanguageClientOptions = {
-      documentSelector: documentSelector(globs),
+      // Features other than sync; the server registers which documents to send.
+      documentSelector: [...yamlDocumentSelector],
       diagnosticCollectionName: clientId,
       outputChannel: this.output,
       revealOutputChannelOn: RevealOutputChannelOn.Never,
@@ -275,10 +275,8 @@ class Controller implements vscode.Disposable {
   private onConfigurationChanged(event: vscode.ConfigurationChangeEvent): void {
     if (event.affectsConfiguration('cioidclint.dotnetPath') || event.affectsConfiguration('cioidclint.serverPath')) {
       void this.restart();
-    } else if (event.affectsConfiguration('cioidclint.files')) {
-      // The document selector is fixed when the client starts.
-      void (this.client ? this.restart() : this.startIfPipelineOpen());
     }
+    // cioidclint.files needs nothing here: the server reads it and registers the documents again.
   }
 
   private setState(state: ServerState, detail?: string): void {
@@ -300,14 +298,14 @@ class Controller implements vscode.Disposable {
     this.statusItem.backgroundColor = view.background && new vscode.ThemeColor(`statusBarItem.${view.background}Background`);
     this.statusItem.command = this.state === 'running' && severities.length > 0 ? showProblems : 'cioidclint.showOutput';
     const editor = vscode.window.activeTextEditor;
-    const visible = this.state !== 'idle' || (editor !== undefined && this.isPipelineFile(editor.document));
+    const visible = this.state !== 'idle' || (editor !== undefined && this.isYamlFile(editor.document));
     if (visible) this.statusItem.show();
     else this.statusItem.hide();
   }
 
   private async fixAllInFile(): Promise<void> {
     const editor = vscode.window.activeTextEditor;
-    if (!editor || !this.isPipelineFile(editor.document)) {
+    if (!editor || !this.isYamlFile(editor.document)) {
       void vscode.window.showInformationMessage('CiOidcLint: open a pipeline file to fix.');
       return;
     }

@@ -38,6 +38,12 @@ public sealed record ClientFeatures
 
     public bool MarkdownHover { get; init; }
 
+    /// <summary>
+    /// The client takes document sync registrations at run time: the server then names the
+    /// documents to send (its pipeline names and globs) instead of the client deciding.
+    /// </summary>
+    public bool SyncRegistration { get; init; }
+
     /// <summary>Completion items may be snippets with tab stops.</summary>
     public bool Snippets { get; init; }
 
@@ -64,6 +70,7 @@ public sealed record ClientFeatures
             ConfigurationRegistration = workspace?.DidChangeConfiguration?.DynamicRegistration == true,
             HierarchicalSymbols = document?.DocumentSymbol?.HierarchicalDocumentSymbolSupport == true,
             MarkdownHover = document?.Hover?.ContentFormat?.Contains("markdown") ?? true,
+            SyncRegistration = document?.Synchronization?.DynamicRegistration == true,
             Snippets = document?.Completion?.CompletionItem?.SnippetSupport == true,
             DeprecatedCompletionTag = document?.Completion?.CompletionItem?.TagSupport?.ValueSet.Contains(1) == true,
         };

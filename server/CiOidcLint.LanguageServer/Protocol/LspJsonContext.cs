@@ -72,10 +72,12 @@ namespace CiOidcLint.LanguageServer.Protocol;
 [JsonSerializable(typeof(LogMessageParams))]
 [JsonSerializable(typeof(LogTraceParams))]
 [JsonSerializable(typeof(RegistrationParams))]
+[JsonSerializable(typeof(UnregistrationParams))]
 [JsonSerializable(typeof(ConfigurationParams))]
 // Concrete types of object-typed members.
 [JsonSerializable(typeof(DidChangeWatchedFilesRegistrationOptions))]
 [JsonSerializable(typeof(DidChangeConfigurationRegistrationOptions))]
+[JsonSerializable(typeof(TextDocumentRegistrationOptions))]
 [JsonSerializable(typeof(TextDocumentEdit))]
 [JsonSerializable(typeof(CreateFile))]
 public sealed partial class LspJsonContext : JsonSerializerContext
@@ -88,6 +90,8 @@ public sealed partial class LspJsonContext : JsonSerializerContext
         _ = TypeInfo<LogMessageParams>();
         _ = TypeInfo<LogTraceParams>();
         _ = TypeInfo<RegistrationParams>();
+        _ = TypeInfo<UnregistrationParams>();
+        _ = TypeInfo<TextDocumentRegistrationOptions>();
         _ = TypeInfo<ConfigurationParams>();
         _ = TypeInfo<DidChangeWatchedFilesRegistrationOptions>();
         _ = TypeInfo<DidChangeConfigurationRegistrationOptions>();

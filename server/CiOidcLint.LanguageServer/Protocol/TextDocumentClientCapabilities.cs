@@ -5,6 +5,9 @@ namespace CiOidcLint.LanguageServer.Protocol;
 /// <summary>Document capabilities of the client.</summary>
 public sealed record TextDocumentClientCapabilities
 {
+    [JsonPropertyName("synchronization")]
+    public TextDocumentSyncClientCapabilities? Synchronization { get; init; }
+
     [JsonPropertyName("publishDiagnostics")]
     public PublishDiagnosticsClientCapabilities? PublishDiagnostics { get; init; }
 

@@ -51,5 +51,8 @@ public static class Configuration
         {
             state.Log.TraceLevel = trace;
         }
+
+        // A new files glob changes which documents the client must send.
+        _ = DocumentSync.UpdateAsync(state);
     }
 }

@@ -78,7 +78,9 @@ public sealed class InitializeHandler : MutatingRequestHandler<InitializeParams,
     private ServerCapabilities Capabilities(ClientFeatures features) => new()
     {
         PositionEncoding = "utf-16",
-        TextDocumentSync = new TextDocumentSyncOptions
+        // A client that takes registrations is told which documents to send once initialized
+        // (DocumentSync); declaring sync here too would make it send every document it selects.
+        TextDocumentSync = features.SyncRegistration ? null : new TextDocumentSyncOptions
         {
             OpenClose = true,
             Change = TextDocumentSyncKind.Incremental,

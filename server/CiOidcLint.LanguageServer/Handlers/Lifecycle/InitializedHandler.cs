@@ -61,5 +61,6 @@ public sealed class InitializedHandler : NotificationHandler<InitializedParams>
         }
 
         await Configuration.RefreshAsync(state).ConfigureAwait(false);
+        await DocumentSync.UpdateAsync(state).ConfigureAwait(false);
     }
 }
