@@ -5,7 +5,8 @@
 //   All in File" -> save -> the file on disk equals expected.gitlab-ci.yml and no CIOL004 is left;
 //   "CiOidcLint: Lint Workspace" lists a finding in a closed file, without doubling the open ones;
 //   a new pipeline file opened in the warm window shows its finding; the code lens above a job
-//   opens the job as GitLab composes it, and "Show Effective Pipeline" every job.
+//   opens the job as GitLab composes it, and "Show Effective Pipeline" every job; a .yaml
+//   pipeline whose include has its own .editorconfig shows what `cioidclint check` reports.
 // It installs the platform .vsix (linux-x64), whose server is the NativeAOT executable, and runs
 // code-server with no .NET reachable (no dotnet on PATH, no DOTNET_ROOT): the language server
 // process must be that executable (its /proc/PID/exe), never dotnet.
@@ -212,6 +213,34 @@ try {
   await page.locator('.tabs-container .tab', { hasText: '.gitlab-ci.yml (effective).yml' }).waitFor({ timeout: uiTimeout });
   await waitForEditorLines((lines) => lines.some((l) => l.startsWith('read-password:  # from .gitlab-ci.yml:')), 'the effective pipeline lists the second job');
   log('Show Effective Pipeline opened every job');
+
+  // The three front doors agree: a pipeline named .yaml whose included file has an
+  // .editorconfig of its own in its folder shows in the Problems view what the CLI reports on
+  // the same repository (and the server, which FrontDoorAgreementTests compares with the CLI).
+  fs.mkdirSync(path.join(workspace, 'ci'), { recursive: true });
+  fs.writeFileSync(path.join(workspace, 'ci', 'shared.yml'), '.login:\n  script:\n    - export TOKEN=$(vault write -field=token auth/jwt/login role=agree)\n');
+  fs.writeFileSync(path.join(workspace, 'ci', '.editorconfig'), '[*.yml]\ndotnet_diagnostic.CIOL004.severity = error\n');
+  fs.writeFileSync(path.join(workspace, '.gitlab', 'ci', 'agree.yaml'), 'include:\n  - local: ci/shared.yml\nagree-root:\n  extends: .login\n  after_script:\n    - echo $CI_JOB_JWT\n    - export NAME=$(git describe --tags)\n');
+  await quickOpenFile('agree.yaml');
+  // Finding rows only: a finding in a template has a row of related information under it.
+  const agreeRows = page.locator('.markers-panel .monaco-list-row', { hasText: "agree-root'" }).filter({ hasText: /CIOL\d{3}/ });
+  await waitForCount(agreeRows, 3, 'the three findings of the .yaml pipeline and its include in the Problems view');
+  const shown = (await agreeRows.evaluateAll((rows) => rows.map((row) => {
+    const text = (row.textContent ?? '').replace(/\u00a0/g, ' ');
+    const icon = row.querySelector('.codicon-error, .codicon-warning, .codicon-info');
+    const severity = icon?.classList.contains('codicon-error') ? 'error' : icon?.classList.contains('codicon-warning') ? 'warning' : 'info';
+    const code = /CIOL\d{3}/.exec(text)?.[0];
+    const place = /\[Ln (\d+), Col (\d+)\]/.exec(text);
+    return `${code} ${place?.[1]}:${place?.[2]} ${severity}`;
+  }))).sort();
+  const check = spawnSync(installedServer, ['check', '--format', 'json', '.gitlab', 'ci'], { cwd: workspace, encoding: 'utf8' });
+  const fromCli = JSON.parse(check.stdout).findings
+    .filter((f) => f.message.includes("agree-root'"))
+    .map((f) => `${f.ruleId} ${f.start.line}:${f.start.column} ${f.severity}`)
+    .sort();
+  expect(JSON.stringify(shown) === JSON.stringify(fromCli), `the Problems view (${shown.join('; ')}) shows what check reports (${fromCli.join('; ')})`);
+  expect(fromCli.some((f) => f.startsWith('CIOL004 3:7 error')), 'the included file\'s own .editorconfig made its CIOL004 an error');
+  log('the editor and the CLI agree');
 } catch (error) {
   failed = true;
   log(`FAILED: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
@@ -366,6 +395,31 @@ async function waitForEditorLines(test, what) {
     const lines = await page.locator('.editor-group-container .monaco-editor .view-line').evaluateAll((nodes) => nodes.map((n) => (n.textContent ?? '').replace(/\u00a0/g, ' ')));
     return test(lines) ? true : undefined;
   }, uiTimeout, what);
+}
+
+/**
+ * Opens a file with Quick Open (Ctrl+P). A file written a moment ago is listed once VS Code's
+ * watcher has seen it: ask again, as a person would, until it is.
+ */
+async function quickOpenFile(name) {
+  const input = page.locator('.quick-input-widget input');
+  const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first();
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Control+P');
+    await input.waitFor({ timeout: uiTimeout });
+    await input.fill(name);
+    try {
+      await row.waitFor({ timeout: uiTimeout / 4 });
+      break;
+    } catch (error) {
+      if (attempt === 4) throw error;
+      log(`Quick Open attempt ${attempt}: ${name} is not listed yet`);
+      await page.keyboard.press('Escape');
+    }
+  }
+
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: uiTimeout });
 }
 
 /** Runs a command from the command palette by its title. */

@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as vscode from 'vscode';
 import {
+  ClientCapabilities,
   CloseAction,
   Diagnostic,
   ErrorAction,
@@ -15,6 +16,7 @@ import {
   RevealOutputChannelOn,
   ServerOptions,
   State,
+  StaticFeature,
 } from 'vscode-languageclient/node';
 import { bundledServer, dotnetInstallToolId, LaunchPlan, MachineProbe, planLaunch } from './runtime';
 import { effectiveScheme, effectiveUriParts, EffectiveTarget, parseEffectiveQuery, showEffectiveJobCommand, targetFromArguments } from './effectiveView';
@@ -207,6 +209,7 @@ class Controller implements vscode.Disposable {
       },
     };
     const client = new LanguageClient(clientId, 'CiOidcLint', serverOptions, clientOptions);
+    client.registerFeature(pushedDiagnostics);
     client.onDidChangeState((event) => {
       if (this.client !== client || this.state === 'failed') return;
       if (event.newState === State.Running) this.setState('running');
@@ -286,8 +289,8 @@ class Controller implements vscode.Disposable {
   }
 
   private updateStatus(): void {
-    // From VS Code rather than the client's collection: pulled diagnostics (the server's
-    // choice when the client supports them) live in a collection of their own.
+    // From VS Code rather than the client's collection: Lint Workspace's findings live in a
+    // collection of their own.
     const severities = vscode.languages.getDiagnostics()
       .flatMap(([, diagnostics]) => diagnostics)
       .filter((d) => d.source === clientId)
@@ -462,6 +465,23 @@ class Controller implements vscode.Disposable {
     );
   }
 }
+
+/**
+ * Diagnostics pushed, not pulled: a finding in a file the pipeline includes belongs in the
+ * Problems view whether that file is open or not, and VS Code pulls only for open documents
+ * (vscode-languageclient does not take the related documents a pull could carry). Without the
+ * pull capability the server publishes to every file of the pipeline. Registered after the
+ * client's own features, it takes the capability back out.
+ */
+const pushedDiagnostics: StaticFeature = {
+  fillClientCapabilities(capabilities: ClientCapabilities): void {
+    if (capabilities.textDocument) delete capabilities.textDocument.diagnostic;
+    if (capabilities.workspace) delete capabilities.workspace.diagnostics;
+  },
+  initialize(): void {},
+  getState: () => ({ kind: 'static' }),
+  clear(): void {},
+};
 
 /** The server's own request behind "Lint Workspace" (LintWorkspaceHandler). */
 const lintWorkspaceMethod = 'cioidclint/lintWorkspace';
