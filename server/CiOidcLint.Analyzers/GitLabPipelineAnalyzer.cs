@@ -42,13 +42,12 @@ public sealed class GitLabPipelineAnalyzer : DiagnosticAnalyzer
                 ? globList.Split(';').Select(g => g.Trim()).Where(g => g.Length > 0).ToImmutableArray()
                 : ImmutableArray<string>.Empty;
 
-            // Once per compilation, by whichever additional file asks first; a cancelled run is
-            // not kept (PublicationOnly caches no exception).
-            CancellationToken token = default;
-            var analysis = new Lazy<Results>(() => Analyze(root, files, globs, token), LazyThreadSafetyMode.PublicationOnly);
+            // Once per compilation, by whichever additional file asks first, the others waiting
+            // for it; under the compilation's own token, which cancels them all together.
+            var token = start.CancellationToken;
+            var analysis = new Lazy<Results>(() => Analyze(root, files, globs, token), LazyThreadSafetyMode.ExecutionAndPublication);
             start.RegisterAdditionalFileAction(file =>
             {
-                token = file.CancellationToken;
                 var results = analysis.Value;
                 if (results.FileSystem.ToRepositoryPath(file.AdditionalFile.Path) is not { } path
                     || !results.ByPath.TryGetValue(path, out var findings))
@@ -83,7 +82,7 @@ public sealed class GitLabPipelineAnalyzer : DiagnosticAnalyzer
         var scope = new RepositoryScope(root, fileSystem.ReadFullPath);
         var standalone = globs.IsEmpty
             ? new List<string>()
-            : fileSystem.Paths.Where(p => RepositoryScope.IsPipelineFile(p, globs) && globs.Any(g => new Analysis.Pipeline.FileGlob(g).IsMatch(p))).OrderBy(p => p, StringComparer.Ordinal).ToList();
+            : fileSystem.Paths.Where(p => globs.Any(g => new Analysis.Pipeline.FileGlob(g).IsMatch(p))).OrderBy(p => p, StringComparer.Ordinal).ToList();
         var results = new RepositoryAnalysis(fileSystem, scope).Analyze(standalone, cancellationToken);
         var byPath = new Dictionary<string, List<Finding>>(AdditionalFilesFileSystem.PathComparer);
         foreach (var finding in FindingMerge.AcrossPipelines(results.SelectMany(r => r.Findings)))

@@ -87,6 +87,44 @@ public sealed class RenameTests
     }
 
     [Fact]
+    public async Task Every_shell_s_way_of_reading_the_token_is_renamed_and_nothing_else()
+    {
+        const string pipeline = """
+            .vault:
+              id_tokens:
+                TOKEN:
+                  aud: https://vault.acme.internal
+            deploy:
+              extends: .vault
+              variables:
+                JWT: {value: $TOKEN, description: the login}
+              script:
+                - login "${TOKEN:?no token}" "${#TOKEN}" "$TOKEN_2" "$$TOKEN" "$TOKEN"
+            windows:
+              extends: .vault
+              tags: [windows]
+              script:
+                - vault write auth/jwt/login jwt=$env:token
+                - Write-Output ${env:TOKEN}
+
+            """;
+        await using var session = await Session.StartAsync();
+        var uri = await session.OpenAsync(".gitlab-ci.yml", pipeline);
+        await session.Client.WaitForDiagnosticsAsync(uri, version: 1);
+
+        // From PowerShell's lower-case $env:token, which Windows reads as TOKEN.
+        var prepared = (await session.Client.RequestAsync("textDocument/prepareRename", Session.Position(uri, 14, 42)))!;
+        Assert.Equal("TOKEN", (string)prepared["placeholder"]!);
+        var edit = (await session.Client.RequestAsync("textDocument/rename", Rename(uri, 2, 6, "VAULT_TOKEN")))!;
+        var renamed = TextEdits.Apply(pipeline, TextEdits.For(edit, uri));
+        Assert.Contains("    VAULT_TOKEN:\n      aud: https://vault.acme.internal\ndeploy:", renamed, StringComparison.Ordinal);
+        Assert.Contains("JWT: {value: $VAULT_TOKEN,", renamed, StringComparison.Ordinal);
+        Assert.Contains("- login \"${VAULT_TOKEN:?no token}\" \"${#VAULT_TOKEN}\" \"$TOKEN_2\" \"$$TOKEN\" \"$VAULT_TOKEN\"", renamed, StringComparison.Ordinal);
+        Assert.Contains("jwt=$env:VAULT_TOKEN", renamed, StringComparison.Ordinal);
+        Assert.Contains("Write-Output ${env:VAULT_TOKEN}", renamed, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_rename_that_would_change_what_a_job_means_is_refused_with_the_reason()
     {
         var withOther = Root.Replace("  script: [make lint]", "  script: [echo $VAULT_ID_TOKEN]", StringComparison.Ordinal);

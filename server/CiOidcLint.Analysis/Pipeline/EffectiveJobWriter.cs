@@ -233,18 +233,20 @@ public static class EffectiveJobWriter
     /// </summary>
     private static string Scalar(YamlScalar scalar)
     {
-        var plain = scalar.Style is YamlDotNet.Core.ScalarStyle.Plain or YamlDotNet.Core.ScalarStyle.Any;
+        // !!str makes a plain scalar a string: it is written as a string, quoted if it must be.
+        var isStrTag = scalar.Tag == "tag:yaml.org,2002:str";
+        var plain = !isStrTag && scalar.Style is YamlDotNet.Core.ScalarStyle.Plain or YamlDotNet.Core.ScalarStyle.Any;
         string text;
         if (plain && scalar.Value.Length == 0)
         {
             text = "null";
         }
-        else if (plain && PlainScalarTypes.IsNonString(scalar.Value))
+        else if (plain && (PlainScalarTypes.IsNonString(scalar.Value) || LooksTyped(scalar.Value)) && IsPrintable(scalar.Value))
         {
-            // A number or boolean as written (-1, .5, yes): quoting it would make it a string.
+            // A number, boolean or date as written (-1, .5, yes, 2024-01-01): quoting it would make it a string.
             text = scalar.Value;
         }
-        else if (IsSafePlain(scalar.Value) && (plain || !PlainScalarTypes.IsNonString(scalar.Value)))
+        else if (IsSafePlain(scalar.Value) && (plain || (!PlainScalarTypes.IsNonString(scalar.Value) && !LooksTyped(scalar.Value))))
         {
             text = scalar.Value;
         }
@@ -253,7 +255,47 @@ public static class EffectiveJobWriter
             text = Quote(scalar.Value);
         }
 
-        return scalar.Tag is { } tag && tag != "!reference" && !tag.StartsWith("tag:yaml.org,2002:", System.StringComparison.Ordinal) ? $"{tag} {text}" : text;
+        return scalar.Tag switch
+        {
+            null or "!reference" => text,
+            "tag:yaml.org,2002:str" => text,
+            { } core when core.StartsWith("tag:yaml.org,2002:", System.StringComparison.Ordinal) => $"!!{core.Substring("tag:yaml.org,2002:".Length)} {text}",
+            { } tag => $"{tag} {text}",
+        };
+    }
+
+    /// <summary>
+    /// Plain text a YAML 1.1 reader (Ruby's, GitLab's) takes for something other than a string
+    /// beyond what <see cref="PlainScalarTypes"/> knows: a date or time, or a base-60 number (1:30).
+    /// </summary>
+    private static bool LooksTyped(string value)
+        => TypedPlain.IsMatch(value);
+
+    private static readonly System.Text.RegularExpressions.Regex TypedPlain = new(
+        @"^(?:\d{4}-\d{1,2}-\d{1,2}(?:[Tt ].*)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|[-+]?0[xob][0-9a-fA-F_]+|[-+]?[0-9][0-9_]*(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?)$",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    /// <summary>Characters YAML lets a document hold as they are (its c-printable set).</summary>
+    private static bool IsPrintable(char c) => c is '\t' or '\n' or '\r' or '\u0085' || (c >= ' ' && c != '\u007F' && !(c >= '\u0080' && c < '\u00A0') && c != '\uFFFE' && c != '\uFFFF');
+
+    private static bool IsPrintable(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                i++;
+                continue;
+            }
+
+            if (char.IsSurrogate(c) || !IsPrintable(c) || c is '\t' or '\n' or '\r' or '\u0085')
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool IsSafePlain(string value)
@@ -269,12 +311,9 @@ public static class EffectiveJobWriter
             return false;
         }
 
-        foreach (var c in value)
+        if (!IsPrintable(value) || value.IndexOf('\u2028') >= 0 || value.IndexOf('\u2029') >= 0 || value.IndexOf('\uFEFF') >= 0)
         {
-            if (char.IsControl(c) || c is '\u0085' or '\u2028' or '\u2029' or '\uFEFF')
-            {
-                return false;
-            }
+            return false;
         }
 
         return value.IndexOf(": ", System.StringComparison.Ordinal) < 0
@@ -285,8 +324,9 @@ public static class EffectiveJobWriter
     private static string Quote(string value)
     {
         var text = new StringBuilder(value.Length + 2).Append('"');
-        foreach (var c in value)
+        for (var i = 0; i < value.Length; i++)
         {
+            var c = value[i];
             switch (c)
             {
                 case '"': text.Append("\\\""); break;
@@ -295,7 +335,9 @@ public static class EffectiveJobWriter
                 case '\r': text.Append("\\r"); break;
                 case '\t': text.Append("\\t"); break;
                 default:
-                    if (char.IsControl(c) || c is '\u0085' or '\u2028' or '\u2029' or '\uFEFF')
+                    if (!IsPrintable(c) || char.IsControl(c) || c is '\u0085' or '\u2028' or '\u2029' or '\uFEFF'
+                        || (char.IsHighSurrogate(c) && !(i + 1 < value.Length && char.IsLowSurrogate(value[i + 1])))
+                        || (char.IsLowSurrogate(c) && !(i > 0 && char.IsHighSurrogate(value[i - 1]))))
                     {
                         text.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
                     }

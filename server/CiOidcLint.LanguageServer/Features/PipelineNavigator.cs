@@ -104,11 +104,12 @@ public static class PipelineNavigator
 
                 foreach (Match match in Reference.Matches(scalar.Value))
                 {
-                    var group = match.Groups["name"];
-                    if (group.Value != name)
+                    if (!Names(match, name))
                     {
                         continue;
                     }
+
+                    var group = NameOf(match).Name;
 
                     var span = scalar.MapToSource(match.Index, match.Length);
                     if (seen.Add((scalar.File.Path, span.Start)))
@@ -124,7 +125,7 @@ public static class PipelineNavigator
     public static IEnumerable<YamlScalar> ReferencingScalars(Job job)
         => job.Secrets.Select(s => s.Token?.Value).OfType<YamlScalar>()
             .Concat(job.ScriptLines.Select(l => l.Node))
-            .Concat((job.Get("variables") as YamlMapping)?.Entries.Select(e => e.Value).OfType<YamlScalar>() ?? Enumerable.Empty<YamlScalar>());
+            .Concat((job.Get("variables") as YamlMapping)?.Entries.Select(e => e.Value is YamlMapping expanded ? expanded.Get("value") : e.Value).OfType<YamlScalar>() ?? Enumerable.Empty<YamlScalar>());
 
     /// <summary>
     /// The variable a scalar refers to at a file offset (<c>$N</c>, <c>${N}</c>, <c>$env:N</c>,
@@ -154,7 +155,7 @@ public static class PipelineNavigator
             return null;
         }
 
-        var group = match.Groups["name"];
+        var group = NameOf(match).Name;
         return (group.Value, scalar.MapToSource(group.Index, group.Length));
     }
 
@@ -172,7 +173,25 @@ public static class PipelineNavigator
         return null;
     }
 
+    /// <summary>
+    /// A variable reference in any shell's syntax: bash's <c>$N</c>, <c>${N}</c> and its
+    /// expansions (<c>${N:-x}</c>, <c>${N:?}</c>, <c>${#N}</c>); PowerShell's <c>$env:N</c> and
+    /// <c>${env:N}</c> and cmd's <c>%N%</c>, whose names Windows compares without case
+    /// (group <c>iname</c>). A <c>$</c> after an odd number of <c>$</c> is escaped (<c>$$N</c> is
+    /// GitLab's literal <c>$</c>, or bash's process id), so it is no reference.
+    /// </summary>
     private static readonly Regex Reference = new(
-        @"(?i:\$env:)(?<name>[A-Za-z_][A-Za-z0-9_]*)|\$\{(?<name>[A-Za-z_][A-Za-z0-9_]*)\}|\$(?<name>[A-Za-z_][A-Za-z0-9_]*)|%(?<name>[A-Za-z_][A-Za-z0-9_]*)%",
+        @"(?<=(?:^|[^$])(?:\$\$)*)(?:\$\{(?i:env):(?<iname>[A-Za-z_][A-Za-z0-9_]*)\}|\$(?i:env):(?<iname>[A-Za-z_][A-Za-z0-9_]*)|\$\{#?(?<name>[A-Za-z_][A-Za-z0-9_]*)(?=[}:\-=?+%#/^,@\[])|\$(?<name>[A-Za-z_][A-Za-z0-9_]*))|%(?<iname>[A-Za-z_][A-Za-z0-9_]*)%",
         RegexOptions.CultureInvariant);
+
+    /// <summary>The name a reference match names, and whether it is compared without case.</summary>
+    public static (Group Name, bool IgnoreCase) NameOf(Match match)
+        => match.Groups["iname"].Success ? (match.Groups["iname"], true) : (match.Groups["name"], false);
+
+    /// <summary>Whether a reference match names <paramref name="name"/>.</summary>
+    public static bool Names(Match match, string name)
+    {
+        var (group, ignoreCase) = NameOf(match);
+        return string.Equals(group.Value, name, ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
+    }
 }

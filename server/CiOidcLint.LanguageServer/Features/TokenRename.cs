@@ -45,6 +45,13 @@ public static class TokenRename
         var declarations = jobsHere.SelectMany(j => j.IdTokens).Where(t => t.Name == name).Select(t => t.Entry).Distinct().ToList();
         if (declarations.Count == 0)
         {
+            // $env:vault_id_token: Windows compares environment names without case.
+            declarations = jobsHere.SelectMany(j => j.IdTokens).Where(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase)).Select(t => t.Entry).Distinct().ToList();
+            name = declarations.Select(d => d.Name).FirstOrDefault() ?? name;
+        }
+
+        if (declarations.Count == 0)
+        {
             throw new RefusedException($"{name} is not an ID token of the jobs here, so there is nothing to rename.");
         }
 
@@ -72,15 +79,20 @@ public static class TokenRename
         var getting = new HashSet<Job>(target.Jobs);
         foreach (var job in target.Jobs)
         {
-            if (job.IdTokens.Any(t => t.Name == newName) || (job.Get("variables") as YamlMapping)?.ContainsKey(newName) == true)
+            if (job.IdTokens.Any(t => t.Name == newName) || job.Secrets.Any(x => x.Name == newName) || (job.Get("variables") as YamlMapping)?.ContainsKey(newName) == true)
             {
-                throw new RefusedException($"Job '{job.Name}' already has a variable or ID token named {newName}.");
+                throw new RefusedException($"Job '{job.Name}' already has a variable, secret or ID token named {newName}.");
             }
 
             if (target.Name == "AWS_ID_TOKEN" && job.Secrets.Any(s => s.Provider == "aws_secrets_manager" && s.Token is null))
             {
                 throw new RefusedException($"A secret of job '{job.Name}' reads AWS_ID_TOKEN by name (aws_secrets_manager without token:); renaming it would leave the secret without a token.");
             }
+        }
+
+        if (target.Pipelines.FirstOrDefault(p => (p.Config.Get("variables") as YamlMapping)?.ContainsKey(newName) == true) is { } global)
+        {
+            throw new RefusedException($"{global.Root.Path} already defines a variable named {newName} for every job.");
         }
 
         // Templates are reached through the jobs that run them: only a running job that does
@@ -100,7 +112,7 @@ public static class TokenRename
 
         foreach (var reference in PipelineNavigator.References(target.Jobs, target.Name))
         {
-            if (reference.File.Text.ToString(reference.NameSpan) != target.Name)
+            if (!string.Equals(reference.File.Text.ToString(reference.NameSpan), target.Name, StringComparison.OrdinalIgnoreCase))
             {
                 throw new RefusedException($"{reference.File.Path}:{reference.File.Text.Lines.GetLinePosition(reference.NameSpan.Start).Line + 1} writes {target.Name} with YAML escapes; rename it there by hand.");
             }

@@ -32,6 +32,10 @@ public sealed record CompletionItem
     [JsonPropertyName("tags")]
     public IReadOnlyList<int>? Tags { get; init; }
 
+    /// <summary>1: insert as is (the text carries its own indentation); 2: the client adjusts it.</summary>
+    [JsonPropertyName("insertTextMode")]
+    public int? InsertTextMode { get; init; }
+
     [JsonPropertyName("sortText")]
     public string? SortText { get; init; }
 

@@ -99,6 +99,19 @@ public sealed class EffectiveJobWriterTests
     }
 
     [Fact]
+    public void Strings_that_a_yaml_1_1_reader_would_take_for_dates_numbers_or_booleans_stay_strings()
+    {
+        var pipeline = Pipelines.Build((".gitlab-ci.yml", "job:\n  script: [x]\n  variables:\n    DATE: \"2024-01-01\"\n    PLAIN_DATE: 2024-01-01\n    SEXA: \"1:30\"\n    STR: !!str yes\n    INT: !!int \"7\"\n    ODD: \"a\\uFFFEb\"\n"));
+        var lines = EffectiveJobWriter.Write(pipeline.FindJob("job")!).Split('\n').Select(l => l.Split("  # from")[0].Trim()).ToList();
+        Assert.Contains("DATE: \"2024-01-01\"", lines);
+        Assert.Contains("PLAIN_DATE: 2024-01-01", lines);
+        Assert.Contains("SEXA: \"1:30\"", lines);
+        Assert.Contains("STR: \"yes\"", lines);
+        Assert.Contains("INT: !!int \"7\"", lines);
+        Assert.Contains("ODD: \"a\\uFFFEb\"", lines);
+    }
+
+    [Fact]
     public void Nested_aliases_are_cut_with_a_note_instead_of_printing_without_end()
     {
         var laughs = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + string.Concat(Enumerable.Range(1, 6).Select(i => $"{(char)('a' + i)}: &{(char)('a' + i)} [*{(char)('a' + i - 1)}, *{(char)('a' + i - 1)}, *{(char)('a' + i - 1)}, *{(char)('a' + i - 1)}, *{(char)('a' + i - 1)}, *{(char)('a' + i - 1)}, *{(char)('a' + i - 1)}, *{(char)('a' + i - 1)}, *{(char)('a' + i - 1)}, *{(char)('a' + i - 1)}]\n"))

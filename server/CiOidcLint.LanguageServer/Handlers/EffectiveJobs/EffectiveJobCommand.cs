@@ -50,9 +50,13 @@ public sealed class EffectiveJobCommand : RequestHandler<ExecuteCommandParams, s
 
         if (jobName is not null)
         {
-            var job = pipelines.Select(p => p.FindJob(jobName)).FirstOrDefault(j => j is not null)
-                ?? throw Invalid($"no job '{jobName}' in the pipeline of {document.File.Path}");
-            return Header(pipelines[0], $"job '{job.Name}'") + EffectiveJobWriter.Write(job);
+            var (owner, job) = pipelines.Select(p => (Pipeline: p, Job: p.FindJob(jobName))).FirstOrDefault(x => x.Job is not null);
+            if (job is null)
+            {
+                throw Invalid($"no job '{jobName}' in the pipeline of {document.File.Path}");
+            }
+
+            return Header(owner, $"job '{job.Name}'") + EffectiveJobWriter.Write(job);
         }
 
         var pipeline = pipelines[0];

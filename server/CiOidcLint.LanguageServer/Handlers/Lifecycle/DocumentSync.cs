@@ -54,7 +54,14 @@ public static class DocumentSync
                 continue;
             }
 
-            if (!glob.StartsWith("**/", StringComparison.Ordinal) && !glob.StartsWith("/", StringComparison.Ordinal) && !(glob.Length > 2 && glob[1] == ':'))
+            // "/ci/*.yml" is from the repository root, as the engine's FileGlob reads it.
+            glob = glob.TrimStart('/');
+            if (glob.Length == 0)
+            {
+                continue;
+            }
+
+            if (!glob.StartsWith("**/", StringComparison.Ordinal))
             {
                 glob = "**/" + glob;
             }
@@ -86,14 +93,8 @@ public static class DocumentSync
                 return;
             }
 
-            if (registered.Generation > 0)
-            {
-                await state.Client.RequestAsync<UnregistrationParams, JsonElement?>(
-                    "client/unregisterCapability",
-                    new UnregistrationParams { Unregisterations = Methods.Select(m => new Unregistration { Id = Id(m, registered.Generation), Method = m }).ToList() },
-                    CancellationToken.None).ConfigureAwait(false);
-            }
-
+            // The new registration first, then the old one withdrawn: the client is never left
+            // sending nothing, and a failure keeps what was registered.
             var generation = registered.Generation + 1;
             var selector = patterns.Select(p => new DocumentFilter { Scheme = "file", Pattern = p }).ToList();
             var registrations = Methods.Select(m => new Registration
@@ -108,8 +109,17 @@ public static class DocumentSync
                 },
             }).ToList();
             await state.Client.RequestAsync<RegistrationParams, JsonElement?>("client/registerCapability", new RegistrationParams { Registrations = registrations }, CancellationToken.None).ConfigureAwait(false);
+            var previous = registered.Generation;
             registered.Patterns = patterns;
             registered.Generation = generation;
+            if (previous > 0)
+            {
+                await state.Client.RequestAsync<UnregistrationParams, JsonElement?>(
+                    "client/unregisterCapability",
+                    new UnregistrationParams { Unregisterations = Methods.Select(m => new Unregistration { Id = Id(m, previous), Method = m }).ToList() },
+                    CancellationToken.None).ConfigureAwait(false);
+            }
+
             state.Log.Info($"The editor sends the documents named {string.Join(", ", patterns)}");
 
             // A client sends didOpen for the documents already open when it takes the

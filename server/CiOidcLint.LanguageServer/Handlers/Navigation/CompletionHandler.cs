@@ -138,6 +138,8 @@ public sealed class CompletionHandler : RequestHandler<TextDocumentPositionParam
                         Detail = provider.Detail,
                         Documentation = new MarkupContent { Value = $"**{provider.Name}** — the secret's provider. Inserts its required keys." },
                         InsertTextFormat = features.Snippets ? 2 : 1,
+                        // Its lines carry the key's indentation already; VS Code would add it again.
+                        InsertTextMode = 1,
                         TextEdit = new TextEdit { Range = range, NewText = Snippet(provider.Body, pad, features.Snippets) },
                     });
                 }
