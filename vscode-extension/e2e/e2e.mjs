@@ -6,7 +6,8 @@
 //   "CiOidcLint: Lint Workspace" lists a finding in a closed file, without doubling the open ones;
 //   a new pipeline file opened in the warm window shows its finding; the code lens above a job
 //   opens the job as GitLab composes it, and "Show Effective Pipeline" every job; a .yaml
-//   pipeline whose include has its own .editorconfig shows what `cioidclint check` reports.
+//   pipeline whose include has its own .editorconfig shows what `cioidclint check` reports;
+//   F2 renames an ID token and its use.
 // It installs the platform .vsix (linux-x64), whose server is the NativeAOT executable, and runs
 // code-server with no .NET reachable (no dotnet on PATH, no DOTNET_ROOT): the language server
 // process must be that executable (its /proc/PID/exe), never dotnet.
@@ -241,6 +242,21 @@ try {
   expect(JSON.stringify(shown) === JSON.stringify(fromCli), `the Problems view (${shown.join('; ')}) shows what check reports (${fromCli.join('; ')})`);
   expect(fromCli.some((f) => f.startsWith('CIOL004 3:7 error')), 'the included file\'s own .editorconfig made its CIOL004 an error');
   log('the editor and the CLI agree');
+
+  // Rename an ID token with F2: its key and its use in the script change in one edit.
+  await page.locator('.tabs-container .tab', { hasText: '.gitlab-ci.yml' }).first().click();
+  await page.keyboard.press('Control+G');
+  await page.locator('.quick-input-widget input').waitFor({ timeout: uiTimeout });
+  await page.locator('.quick-input-widget input').fill(':7:6');
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: uiTimeout });
+  await page.keyboard.press('F2');
+  const renameBox = page.locator('.rename-box input, .rename-box textarea').first();
+  await renameBox.waitFor({ timeout: uiTimeout });
+  await renameBox.fill('AWS_OIDC_TOKEN');
+  await page.keyboard.press('Enter');
+  await waitForEditorLines((lines) => lines.includes('    AWS_OIDC_TOKEN:') && lines.some((l) => l.includes('--web-identity-token "$AWS_OIDC_TOKEN"')), 'the renamed ID token and its use');
+  expect(true, 'F2 renamed the ID token and its use in the script');
 } catch (error) {
   failed = true;
   log(`FAILED: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);

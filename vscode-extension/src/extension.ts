@@ -88,8 +88,8 @@ class Controller implements vscode.Disposable {
         provideTextDocumentContent: (uri, token) => this.effectiveText(uri, token),
       }),
       vscode.workspace.onDidChangeTextDocument((event) => {
-        // An included file counts too, whatever its name: any YAML on disk may be part of a pipeline.
-        if (event.document.uri.scheme === 'file' && event.document.languageId === 'yaml') this.refreshEffectiveViews();
+        // An included file counts too, whatever its name or language id: any YAML on disk may be part of a pipeline.
+        if (this.isYamlFile(event.document)) this.refreshEffectiveViews();
       }),
       vscode.workspace.onDidOpenTextDocument((document) => {
         if (this.isYamlFile(document)) {
@@ -172,6 +172,22 @@ class Controller implements vscode.Disposable {
       outputChannel: this.output,
       revealOutputChannelOn: RevealOutputChannelOn.Never,
       middleware: {
+        // A rename edits the files the server read. One it was not sent (an included file with
+        // another name) it read from disk: if that file has unsaved changes here, the edit's
+        // ranges would land on the wrong text, so the rename is refused with the reason.
+        provideRenameEdits: async (document, position, newName, token, next) => {
+          const edit = await next(document, position, newName, token);
+          if (!edit) return edit;
+          const synced = new Set([...client.getFeature('textDocument/didOpen').openDocuments].map((d) => d.uri.toString()));
+          const unsaved = edit.entries()
+            .map(([uri]) => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()))
+            .filter((d): d is vscode.TextDocument => d !== undefined && d.isDirty && !synced.has(d.uri.toString()));
+          if (unsaved.length > 0) {
+            throw new Error(`Save ${unsaved.map((d) => vscode.workspace.asRelativePath(d.uri)).join(', ')} first: the rename was worked out from the file on disk.`);
+          }
+
+          return edit;
+        },
         // A code lens's command: open the job as GitLab composes it, rather than only asking
         // the server for the text (which is what the client would do with it by default).
         executeCommand: async (command, args, next) => {
