@@ -73,12 +73,58 @@ public sealed class MalformedInputTests
             ("textDocument/hover", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = uri } }),
             ("textDocument/codeAction", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = uri } }),
             ("textDocument/references", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = uri }, ["position"] = new JsonObject { ["line"] = 3, ["character"] = 6 } }),
+            ("textDocument/codeLens", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = uri } }),
+            ("textDocument/completion", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = uri } }),
+            ("textDocument/codeLens", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = "file:///elsewhere/x.yml" } }),
         })
         {
             var response = await session.Client.RequestRawAsync(method, parameters);
             Assert.True(response["error"] is null, $"{method} with members left out: {response.ToJsonString()}");
         }
 
+        await AssertStillServing(session);
+    }
+
+    /// <summary>
+    /// Hover, completion, code lens, rename and the effective-job command on a half-typed,
+    /// broken pipeline, at every position of every line: answered or refused with a reason,
+    /// never an internal error.
+    /// </summary>
+    [Fact]
+    public async Task Navigation_requests_on_broken_yaml_answer_or_refuse_but_never_fail()
+    {
+        const string broken = "include:\n  - local: [\nbuild:\n  id_tokens:\n    T: {aud: \n  script:\n    - echo $T ${T:- \"$env:\n  secrets:\n    S:\n      vault: a@b\n      token: $\n\t- x: !reference [\n";
+        await using var session = await Session.StartAsync();
+        var uri = await session.OpenAsync(".gitlab-ci.yml", broken);
+        await session.Client.WaitForDiagnosticsAsync(uri, version: 1);
+        var lines = broken.Split('\n');
+        var requests = 0;
+        for (var line = 0; line < lines.Length; line++)
+        {
+            for (var character = 0; character <= lines[line].Length; character++)
+            {
+                foreach (var method in new[] { "textDocument/hover", "textDocument/completion", "textDocument/prepareRename", "textDocument/rename", "textDocument/definition" })
+                {
+                    var parameters = Session.Position(uri, line, character);
+                    parameters["newName"] = "RENAMED";
+                    var response = await session.Client.RequestRawAsync(method, parameters);
+                    Assert.True(response["error"] is null || (int)response["error"]!["code"]! == -32803, $"{method} at {line}:{character}: {response.ToJsonString()}");
+                    requests++;
+                }
+            }
+        }
+
+        foreach (var method in new[] { "textDocument/codeLens", "textDocument/documentSymbol" })
+        {
+            var response = await session.Client.RequestRawAsync(method, new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = uri } });
+            Assert.True(response["error"] is null, $"{method}: {response.ToJsonString()}");
+        }
+
+        var command = await session.Client.RequestRawAsync("workspace/executeCommand", new JsonObject { ["command"] = "cioidclint.showEffectiveJob", ["arguments"] = new JsonArray(uri) });
+        Assert.True(command["error"] is null || (int)command["error"]!["code"]! == -32602, command.ToJsonString());
+        var noArguments = await session.Client.RequestRawAsync("workspace/executeCommand", new JsonObject { ["command"] = "cioidclint.showEffectiveJob" });
+        Assert.Equal(-32602, (int)noArguments["error"]!["code"]!);
+        Assert.True(requests > 500);
         await AssertStillServing(session);
     }
 
