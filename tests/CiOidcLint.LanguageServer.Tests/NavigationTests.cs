@@ -174,4 +174,23 @@ public sealed class NavigationTests : IClassFixture<NavigationFixture>
         Assert.Contains("- `deploy` (through `.vault`): 1 reference in its scripts and secrets", text, StringComparison.Ordinal);
         Assert.Contains("- `lint` (through `.vault`): never refers to it", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Hover_on_an_id_token_s_name_counts_the_secrets_that_pick_it_up_without_token()
+    {
+        await using var session = await Session.StartAsync();
+        var uri = await session.OpenAsync(".gitlab-ci.yml", """
+            read:
+              id_tokens:
+                VAULT_ID_TOKEN:
+                  aud: https://vault.acme.internal
+              secrets:
+                DB_PASSWORD:
+                  vault: production/db/password@ops
+              script: [./migrate.sh]
+            """);
+        await session.Client.WaitForDiagnosticsAsync(uri, version: 1);
+        var text = (string)(await session.Client.RequestAsync("textDocument/hover", Session.Position(uri, 2, 6)))!["contents"]!["value"]!;
+        Assert.Contains("- `read`: 1 reference in its scripts and secrets (1 secret picks it up without `token:`)", text, StringComparison.Ordinal);
+    }
 }

@@ -134,12 +134,15 @@ public sealed class HoverHandler : RequestHandler<TextDocumentPositionParams, Ho
         var lines = new List<string> { $"**ID token `{token.Name}`**", string.Empty, $"Audience: {aud}", string.Empty, $"Minted for {jobs.Count} job{(jobs.Count == 1 ? string.Empty : "s")}:" };
         foreach (var (job, _) in jobs.Take(20))
         {
-            var uses = job.ScriptLines.Count(l => l.Text.IndexOf(token.Name, System.StringComparison.Ordinal) >= 0)
-                + job.Secrets.Count(s => s.Token?.Value is CiOidcLint.Analysis.Syntax.YamlScalar t && t.Value.IndexOf(token.Name, System.StringComparison.Ordinal) >= 0);
+            var scriptUses = PipelineNavigator.References(new[] { job }, token.Name).Count(r => job.ScriptLines.Any(l => l.Node.File == r.File && l.Node.Span.Contains(r.Span.Start)));
+            var secrets = JobCredentials.Of(job).Secrets.Where(g => g.TokenName == token.Name).ToList();
+            var implicitSecrets = secrets.Count(g => g.Login is SecretLoginKind.FirstToken or SecretLoginKind.ByName);
+            var uses = scriptUses + secrets.Count;
             var via = job.Declaration.Key.File == key.File && job.Declaration.Value.Span.Contains(key.Span.Start) ? string.Empty
                 : job.FromDefault.Contains("id_tokens") ? " (from `default:`)"
                 : job.Bases.Length > 0 ? $" (through `{string.Join("`, `", job.Bases)}`)" : string.Empty;
-            lines.Add($"- `{job.Name}`{via}: {(uses == 0 ? "never refers to it" : $"{uses} reference{(uses == 1 ? string.Empty : "s")} in its scripts and secrets")}");
+            var picked = implicitSecrets == 0 ? string.Empty : $" ({implicitSecrets} secret{(implicitSecrets == 1 ? " picks" : "s pick")} it up without `token:`)";
+            lines.Add($"- `{job.Name}`{via}: {(uses == 0 ? "never refers to it" : $"{uses} reference{(uses == 1 ? string.Empty : "s")} in its scripts and secrets{picked}")}");
         }
 
         if (jobs.Count > 20)
