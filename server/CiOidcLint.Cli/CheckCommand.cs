@@ -3,7 +3,6 @@ using System.Collections.Immutable;
 using System.CommandLine;
 using System.IO;
 using System.Linq;
-using CiOidcLint.Analysis.Pipeline;
 using CiOidcLint.Cli.Output;
 
 namespace CiOidcLint.Cli;
@@ -107,15 +106,6 @@ internal static class CheckCommand
             if (string.IsNullOrWhiteSpace(glob))
             {
                 throw new UsageException("--files needs a glob, such as 'ci/**/*.yml'");
-            }
-
-            try
-            {
-                _ = new FileGlob(glob.Trim());
-            }
-            catch (ArgumentException ex)
-            {
-                throw new UsageException($"--files '{glob}' is not a glob: {ex.Message}");
             }
 
             cleaned.Add(glob.Trim());

@@ -91,7 +91,7 @@ public static class EffectiveJobWriter
             }
 
             Line($"{Key(job.Name)}:  # from {origin.Place}" + (notes.Count > 0 ? $"; {string.Join("; ", notes)}" : string.Empty));
-            WriteEntries(job.Effective, indent: 1, job.Name, origin);
+            WriteEntries(job.Effective, indent: 1, job.Name);
         }
 
         public void WriteKeyValue(string key, YamlNode value, string owner)
@@ -100,7 +100,7 @@ public static class EffectiveJobWriter
             WriteValue(Key(key) + ":", value, 0, owner, origin, Comment(origin, owner));
         }
 
-        private void WriteEntries(YamlMapping mapping, int indent, string owner, Origin parent)
+        private void WriteEntries(YamlMapping mapping, int indent, string owner)
         {
             foreach (var entry in mapping.Entries)
             {
@@ -142,7 +142,7 @@ public static class EffectiveJobWriter
                     break;
                 case YamlMapping mapping:
                     Line(prefix + comment);
-                    WriteEntries(mapping, indent + 1, owner, origin);
+                    WriteEntries(mapping, indent + 1, owner);
                     break;
                 case YamlSequence sequence:
                     Line(prefix + comment);

@@ -28,7 +28,24 @@ public sealed class FileGlob
             text = "**/" + text;
         }
 
-        _regex = new Regex("^" + Translate(text) + "$", RegexOptions.CultureInvariant | RegexOptions.Singleline, System.TimeSpan.FromSeconds(1));
+        _regex = Compile(Translate(text)) ?? Compile(Regex.Escape(text))!;
+    }
+
+    /// <summary>
+    /// The glob's regular expression, or null when the glob makes none (a reversed range such
+    /// as <c>[z-a]</c>): such a pattern then matches only itself, so every string is a glob and
+    /// no front door (a setting, <c>check --files</c>, the analyzer's property) fails on one.
+    /// </summary>
+    private static Regex? Compile(string pattern)
+    {
+        try
+        {
+            return new Regex("^" + pattern + "$", RegexOptions.CultureInvariant | RegexOptions.Singleline, System.TimeSpan.FromSeconds(1));
+        }
+        catch (System.ArgumentException)
+        {
+            return null;
+        }
     }
 
     public string Pattern { get; }
@@ -76,7 +93,9 @@ public sealed class FileGlob
                     break;
                 case '[':
                     var close = glob.IndexOf(']', i + 1);
-                    if (close < 0)
+                    // No closing bracket, or an empty set ([] or [!]): a literal '[', so that
+                    // every string is a glob and no front door can fail on one.
+                    if (close < 0 || close == i + 1 || (close == i + 2 && glob[i + 1] == '!'))
                     {
                         regex.Append("\\[");
                         break;

@@ -16,7 +16,6 @@ namespace CiOidcLint.LanguageServer.Features;
 /// </summary>
 public static class PipelineNavigator
 {
-    private static readonly Regex Variable = new(@"\$\{?(?<name>[A-Za-z_][A-Za-z0-9_]*)\}?", RegexOptions.CultureInvariant);
 
     /// <summary>The top-level job (or template, or <c>default</c>) whose text holds <paramref name="offset"/>, with the pipelines the file is in.</summary>
     public static IEnumerable<Job> JobsAt(WorkspaceAnalysis analysis, SyntaxFile file, int offset)
@@ -60,20 +59,16 @@ public static class PipelineNavigator
         }
     }
 
-    /// <summary>The variable name (<c>$NAME</c>, <c>${NAME}</c>) under the cursor in the line's raw text, with its span.</summary>
+    /// <summary>
+    /// The variable reference under the cursor in the line's raw text (any shell's form, as
+    /// <see cref="References"/> reads them; raw text, so half-typed YAML works), with its span.
+    /// </summary>
     public static (string Name, TextSpan Span)? VariableAt(SourceText text, int offset)
     {
         var line = text.Lines.GetLineFromPosition(offset);
-        foreach (Match match in Variable.Matches(text.ToString(line.Span)))
-        {
-            var start = line.Start + match.Index;
-            if (start <= offset && offset <= start + match.Length)
-            {
-                return (match.Groups["name"].Value, new TextSpan(start, match.Length));
-            }
-        }
-
-        return null;
+        return ReferenceAt(text.ToString(line.Span), offset - line.Start) is { } match
+            ? (NameOf(match).Name.Value, new TextSpan(line.Start + match.Index, match.Length))
+            : null;
     }
 
     /// <summary>The ID token entries named <paramref name="name"/> that those jobs actually get.</summary>

@@ -125,12 +125,8 @@ public sealed class HoverHandler : RequestHandler<TextDocumentPositionParams, Ho
         }
 
         var token = jobs[0].Token!;
-        var aud = (token.Entry.Value as CiOidcLint.Analysis.Syntax.YamlMapping)?.Get("aud") switch
-        {
-            CiOidcLint.Analysis.Syntax.YamlScalar scalar => "`" + scalar.Value + "`",
-            CiOidcLint.Analysis.Syntax.YamlSequence list => string.Join(", ", list.Items.OfType<CiOidcLint.Analysis.Syntax.YamlScalar>().Select(a => "`" + a.Value + "`")),
-            _ => "none (GitLab rejects the pipeline)",
-        };
+        var audiences = new TokenGrant(token, Origin.Of(token.Entry.Key)).Audiences;
+        var aud = audiences.IsEmpty ? "none (GitLab rejects the pipeline)" : string.Join(", ", audiences.Select(a => "`" + a + "`"));
         var lines = new List<string> { $"**ID token `{token.Name}`**", string.Empty, $"Audience: {aud}", string.Empty, $"Minted for {jobs.Count} job{(jobs.Count == 1 ? string.Empty : "s")}:" };
         foreach (var (job, _) in jobs.Take(20))
         {
